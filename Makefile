@@ -1,0 +1,46 @@
+# De reis van de kaketoe: the two commands a newcomer needs are `make serve`
+# and `make test`. Every target installs what is missing first, so each works
+# on a fresh Debian machine with Python 3.11, Node 20 and npm.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CHROMIUM := /usr/bin/chromium
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test lint clean setup
+
+serve: setup ## Serve the site with live reload at http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: setup ## Build the site into site/
+	$(BIN)/mkdocs build --strict
+
+test: setup $(CHROMIUM) ## Run every test (content, site build, browser, axe)
+	$(BIN)/pytest
+
+lint: setup ## ruff and mypy
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+setup: $(VENV)/.installed node_modules/.installed
+
+# pip >= 25.1 knows dependency groups (PEP 735); the venv's own pip may not.
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check "pip==26.3"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e . --group dev
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# Browser tests drive Debian's Chromium; Playwright cannot download its own.
+$(CHROMIUM):
+	apt-get update
+	DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+
+clean:
+	rm -rf site $(VENV) node_modules

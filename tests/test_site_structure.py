@@ -1,0 +1,82 @@
+"""The built site: its files per language, lang and dir, 404 page and sitemaps."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+from xml.etree import ElementTree
+
+import pytest
+from conftest import BuiltSite
+from site_pages import ALL_PAGES, DIRECTIONS, LANGUAGES, NOT_FOUND_PAGES, PAGES, page_url, soup
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def test_every_language_has_exactly_the_expected_pages(built_site: BuiltSite) -> None:
+    """Each language holds the same pages at the same paths, and its own 404 page."""
+    found = sorted(
+        path.relative_to(built_site.path).as_posix() for path in built_site.path.rglob("*.html")
+    )
+    expected = sorted(
+        f"{prefix}{page}" for prefix in LANGUAGES.values() for page in [*PAGES, "404.html"]
+    )
+    assert found == expected
+
+
+def test_the_build_warns_about_nothing(built_site: BuiltSite) -> None:
+    """A strict build passes, and its log carries no warning either."""
+    assert "WARNING" not in built_site.build_log
+
+
+@pytest.mark.parametrize(("language", "built_file"), ALL_PAGES + NOT_FOUND_PAGES)
+def test_page_declares_its_language_and_direction(
+    built_site: BuiltSite, language: str, built_file: str
+) -> None:
+    """Every page says its language and writing direction on <html> (Arabic right to left)."""
+    page = soup(built_site.path, built_file)
+    assert page.html is not None
+    assert page.body is not None
+    assert page.html.get("lang") == language
+    assert page.html.get("dir") == DIRECTIONS[language]
+    assert page.body.get("dir") == DIRECTIONS[language]
+
+
+def test_not_found_page_is_dutch(built_site: BuiltSite) -> None:
+    """The one 404 page the server sends is the Dutch one, whatever language was built last."""
+    page = soup(built_site.path, "404.html")
+    assert page.html is not None
+    assert page.html.get("lang") == "nl"
+    assert page.html.get("dir") == "ltr"
+    heading = page.find("h1")
+    assert heading is not None
+    assert heading.get_text() == "Pagina niet gevonden"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_language_has_a_sitemap_of_its_own_pages(built_site: BuiltSite, language: str) -> None:
+    """/<lang>/sitemap.xml exists (Material's language switch asks for it) and lists that language."""
+    folder = LANGUAGES[language]
+    tree = ElementTree.parse(built_site.path / folder / "sitemap.xml")
+    locations = sorted(loc.text or "" for loc in tree.getroot().iter(f"{SITEMAP}loc"))
+    expected = sorted(urljoin(built_site.url, folder + page_url(page)) for page in PAGES)
+    assert locations == expected
+    assert (built_site.path / folder / "sitemap.xml.gz").is_file()
+
+
+@pytest.mark.parametrize(("language", "built_file"), ALL_PAGES)
+def test_language_switch_leads_to_the_same_page(
+    built_site: BuiltSite, language: str, built_file: str
+) -> None:
+    """The switch offers every language by name, each link leading to this page in that language."""
+    page = soup(built_site.path, built_file)
+    links = page.select("a.md-select__link")
+    assert sorted(str(link.get("hreflang")) for link in links) == sorted(LANGUAGES)
+    here = urljoin(built_site.url, page_url(built_file))
+    neutral = built_file.removeprefix(LANGUAGES[language])
+    for link in links:
+        target = str(link.get("hreflang"))
+        assert link.get("lang") == target, "a language name must be marked with its language"
+        assert link.get("dir") == DIRECTIONS[target]
+        expected = urljoin(built_site.url, page_url(LANGUAGES[target] + neutral))
+        assert urljoin(here, str(link.get("href"))) == expected
+        assert (built_site.path / LANGUAGES[target] / neutral).is_file()
