@@ -17,6 +17,7 @@ import hashlib
 import re
 from pathlib import Path
 
+from _i18n import all_languages_built
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -91,11 +92,11 @@ def with_policy(html: str, policy: str) -> str:
     return html[: charset.end()] + meta + html[charset.end() :]
 
 
-# After static-i18n (-100) built every language and after the 404 page and
-# the sitemaps (-200) are final.
+# After static-i18n (-100) has built every language and the 404 pages
+# (-200) are final.
 @event_priority(-300)
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if config.plugins["i18n"].building:
+    if not all_languages_built(config):
         return
     for page in sorted(Path(config.site_dir).rglob("*.html")):
         # `mkdocs serve --dirty` leaves unchanged pages with last round's policy.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from _i18n import i18n_plugin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -36,7 +37,7 @@ SHIPPED_FONTS = {
 @event_priority(-150)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     fontsource = Path(config.config_file_path).parent / "node_modules" / "@fontsource-variable"
-    i18n = config.plugins["i18n"]
+    i18n = i18n_plugin(config)
     # Each language gets its own copy of assets/, as static-i18n does for
     # every other asset, so fonts.css finds them at the same relative path.
     prefix = "" if i18n.is_default_language_build else f"{i18n.current_language}/"

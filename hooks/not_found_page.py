@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from _i18n import all_languages_built, i18n_plugin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -20,7 +21,7 @@ _pages: dict[str, str] = {}
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     if template_name == "404.html":
-        _pages[config.plugins["i18n"].current_language] = output_content
+        _pages[i18n_plugin(config).current_language] = output_content
     return output_content
 
 
@@ -28,9 +29,9 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 # on_post_build at -100), and before the CSP hook (-300) reads every page.
 @event_priority(-200)
 def on_post_build(*, config: MkDocsConfig) -> None:
-    i18n = config.plugins["i18n"]
-    if i18n.building:
+    if not all_languages_built(config):
         return
+    i18n = i18n_plugin(config)
     for language in i18n.build_languages:
         if language not in _pages:
             raise PluginError(f"The 404 page of '{language}' was never rendered.")

@@ -66,7 +66,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 class SiteHandler(SimpleHTTPRequestHandler):
     """Serves the built site as a static host would, with its 404 page."""
 
-    extensions_map = {
+    # Replaces the base class's table, as the standard library intends.
+    extensions_map = {  # noqa: RUF012
         **SimpleHTTPRequestHandler.extensions_map,
         ".wasm": "application/wasm",
         ".mjs": "text/javascript",

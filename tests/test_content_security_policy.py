@@ -11,7 +11,9 @@ from conftest import BuiltSite
 from site_pages import ALL_PAGES, NOT_FOUND_PAGES, soup
 
 # Sources a directive may name: nothing that points to another origin.
-ALLOWED_SOURCES = re.compile(r"^('self'|'none'|'wasm-unsafe-eval'|'sha256-[A-Za-z0-9+/]+=*'|data:)$")
+ALLOWED_SOURCES = re.compile(
+    r"^('self'|'none'|'wasm-unsafe-eval'|'sha256-[A-Za-z0-9+/]+=*'|data:)$"
+)
 JSON_TYPES = {"application/json", "application/ld+json"}
 
 
@@ -42,20 +44,20 @@ def test_policy_comes_before_any_script(built_site: BuiltSite, built_file: str) 
     head = soup(built_site.path, built_file).head
     assert head is not None
     first_two = head.find_all(True, recursive=False)[:2]
-    assert first_two[0].get("charset", "").lower() == "utf-8"
+    assert str(first_two[0].get("charset", "")).lower() == "utf-8"
     assert first_two[1].get("http-equiv") == "Content-Security-Policy"
 
 
 @pytest.mark.parametrize("built_file", [page for _, page in ALL_PAGES + NOT_FOUND_PAGES])
 def test_every_inline_script_is_allowed_by_its_hash(built_site: BuiltSite, built_file: str) -> None:
-    """Each inline script of the page is allowed by exactly its hash, and nothing else inline runs."""
+    """Each inline script is allowed by exactly its hash, and nothing else inline runs."""
     page = soup(built_site.path, built_file)
     allowed = set(policy_of(built_site, built_file)["script-src"])
     hashes = set()
     for script in page.find_all("script"):
         if script.get("src") or script.get("type") in JSON_TYPES:
             continue
-        digest = hashlib.sha256(script.string.encode("utf-8")).digest()
+        digest = hashlib.sha256((script.string or "").encode("utf-8")).digest()
         hashes.add(f"'sha256-{base64.b64encode(digest).decode()}'")
     assert hashes, "Material's pages carry inline scripts; none found means the test looks wrong"
     assert hashes <= allowed

@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from bs4 import NavigableString, Tag
-from bs4.element import Comment, Doctype
+from bs4.element import Comment, Doctype, NavigableString, Tag
 from conftest import BuiltSite
 from site_pages import ALL_PAGES, NOT_FOUND_PAGES, soup
 
@@ -46,7 +45,9 @@ def mislabelled_texts(built_site: BuiltSite, built_file: str) -> list[str]:
             for attribute in SPOKEN_ATTRIBUTES:
                 value = node.get(attribute)
                 if isinstance(value, str) and wrongly_marked(value, language_of(node)):
-                    found.append(f'<{node.name} {attribute}="{value}"> under lang={language_of(node)}')
+                    found.append(
+                        f'<{node.name} {attribute}="{value}"> under lang={language_of(node)}'
+                    )
         elif isinstance(node, NavigableString) and not isinstance(node, Comment | Doctype):
             parent = node.parent
             if parent is None or parent.name in NOT_TEXT:
@@ -65,7 +66,7 @@ def test_no_text_is_marked_with_another_language(
     assert mislabelled_texts(built_site, built_file) == []
 
 
-def test_the_check_finds_unmarked_latin_in_arabic(tmp_path: object) -> None:
+def test_the_check_finds_unmarked_latin_in_arabic() -> None:
     """The checker itself flags a Dutch title left bare in Arabic text, and accepts it marked."""
     from bs4 import BeautifulSoup
 
@@ -74,7 +75,8 @@ def test_the_check_finds_unmarked_latin_in_arabic(tmp_path: object) -> None:
         '<html lang="ar"><p>كتيب <span lang="nl">De reis</span></p></html>', "html.parser"
     )
     bare_p, marked_p = bare.find("p"), marked.find("p")
-    assert isinstance(bare_p, Tag) and isinstance(marked_p, Tag)
+    assert isinstance(bare_p, Tag)
+    assert isinstance(marked_p, Tag)
     assert wrongly_marked(bare_p.get_text(), language_of(bare_p)) == "De"
     span = marked_p.find("span")
     assert isinstance(span, Tag)

@@ -10,6 +10,7 @@ from conftest import BuiltSite
 from site_pages import ALL_PAGES, DIRECTIONS, LANGUAGES, NOT_FOUND_PAGES, PAGES, page_url, soup
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
 def test_every_language_has_exactly_the_expected_pages(built_site: BuiltSite) -> None:
@@ -52,15 +53,29 @@ def test_not_found_page_is_dutch(built_site: BuiltSite) -> None:
     assert heading.get_text() == "Pagina niet gevonden"
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_each_language_has_a_sitemap_of_its_own_pages(built_site: BuiltSite, language: str) -> None:
-    """/<lang>/sitemap.xml exists (Material's language switch asks for it) and lists that language."""
-    folder = LANGUAGES[language]
-    tree = ElementTree.parse(built_site.path / folder / "sitemap.xml")
-    locations = sorted(loc.text or "" for loc in tree.getroot().iter(f"{SITEMAP}loc"))
-    expected = sorted(urljoin(built_site.url, folder + page_url(page)) for page in PAGES)
-    assert locations == expected
-    assert (built_site.path / folder / "sitemap.xml.gz").is_file()
+def test_sitemap_lists_every_page_with_its_translations(built_site: BuiltSite) -> None:
+    """sitemap.xml names every page of every language, each with its alternates by hreflang."""
+    root = ElementTree.parse(built_site.path / "sitemap.xml").getroot()
+    entries = {
+        url.findtext(f"{SITEMAP}loc"): {
+            link.get("hreflang"): link.get("href") for link in url.iter(f"{XHTML}link")
+        }
+        for url in root.iter(f"{SITEMAP}url")
+    }
+    expected = {
+        urljoin(built_site.url, LANGUAGES[language] + page_url(page)): {
+            other: urljoin(built_site.url, LANGUAGES[other] + page_url(page)) for other in LANGUAGES
+        }
+        for language in LANGUAGES
+        for page in PAGES
+    }
+    assert entries == expected
+
+
+def test_pages_name_no_alternate_for_the_theme_to_fetch(built_site: BuiltSite) -> None:
+    """No <link rel=alternate>: Material would fetch a sitemap.xml next to it that is not there."""
+    for _, built_file in ALL_PAGES + NOT_FOUND_PAGES:
+        assert soup(built_site.path, built_file).select('link[rel="alternate"]') == []
 
 
 @pytest.mark.parametrize(("language", "built_file"), ALL_PAGES)

@@ -34,11 +34,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="report pages of the source language that another language lacks",
     )
     check.add_argument(
-        "--content", type=Path, default=Path("content"), help="the content folder (default: content)"
+        "--content",
+        type=Path,
+        default=Path("content"),
+        help="the content folder (default: content)",
     )
-    check.add_argument(
-        "--source", default="nl", help="the source language (default: nl)"
-    )
+    check.add_argument("--source", default="nl", help="the source language (default: nl)")
     args = parser.parse_args(argv)
     if args.command == "check-content":
         return check_content(args.content, args.source)

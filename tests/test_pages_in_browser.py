@@ -1,0 +1,119 @@
+"""Every page in a real Chromium: clean loading, no other origin, axe, language switch, 404."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urljoin
+
+import pytest
+from axe import axe_violations
+from page_visit import DESKTOP, TABLET, VIEWPORTS, visit
+from site_pages import ALL_PAGES, LANGUAGES, NOT_FOUND_PAGES, page_url
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module", params=list(VIEWPORTS))
+def context(request: pytest.FixtureRequest, browser: Any) -> Iterator[Any]:
+    """A fresh browser profile at one of the two sizes we support."""
+    context = browser.new_context(viewport=VIEWPORTS[request.param])
+    yield context
+    context.close()
+
+
+@pytest.mark.parametrize(("language", "built_file"), ALL_PAGES)
+def test_page_loads_cleanly_and_passes_axe(
+    context: Any, site_server: str, language: str, built_file: str
+) -> None:
+    """No console error, failed request, CSP violation, foreign request, or axe violation."""
+    record = visit(context, urljoin(site_server, page_url(built_file)), site_server)
+    try:
+        assert record.status == 200
+        assert record.problems() == {
+            "console errors": [],
+            "failed requests": [],
+            "requests to another origin": [],
+            "CSP violations": [],
+        }
+        assert record.page.evaluate("document.documentElement.lang") == language
+        assert axe_violations(record.page) == []
+    finally:
+        record.page.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_self_hosted_fonts_are_used(browser: Any, site_server: str, language: str) -> None:
+    """The page's text font comes from this site, in the script of its language."""
+    context = browser.new_context(viewport=DESKTOP)
+    record = visit(context, urljoin(site_server, LANGUAGES[language]), site_server)
+    family = "Noto Sans Arabic" if language == "ar" else "Noto Sans"
+    loaded = record.page.evaluate(
+        """(family) => document.fonts.ready.then(() =>
+             [...document.fonts].filter((f) => f.family.replaceAll('"', '') === family
+                                              && f.status === "loaded").length)""",
+        family,
+    )
+    fonts = [url for url in record.requested if url.endswith(".woff2")]
+    context.close()
+    assert loaded >= 1, f"{family} was not loaded"
+    assert fonts, "no font file was requested"
+    assert all(url.startswith(site_server) for url in fonts)
+
+
+@pytest.mark.parametrize(
+    ("start", "target"), [("nl", "en"), ("en", "ar"), ("ar", "nl"), ("nl", "ar")]
+)
+def test_language_switch_opens_the_same_page(
+    browser: Any, site_server: str, start: str, target: str
+) -> None:
+    """Choosing a language by name in the header opens this page in that language."""
+    context = browser.new_context(viewport=DESKTOP)
+    record = visit(context, urljoin(site_server, f"{LANGUAGES[start]}privacy/"), site_server)
+    page = record.page
+    page.locator(".md-select button").hover()
+    page.locator(f'a.md-select__link[hreflang="{target}"]').click()
+    page.wait_for_load_state("networkidle")
+    url, lang = page.url, page.evaluate("document.documentElement.lang")
+    problems = record.problems()
+    context.close()
+    assert url == urljoin(site_server, f"{LANGUAGES[target]}privacy/")
+    assert lang == target
+    assert problems["failed requests"] == []
+    assert problems["console errors"] == []
+
+
+@pytest.mark.parametrize(("language", "built_file"), NOT_FOUND_PAGES)
+def test_not_found_pages_pass_axe(
+    browser: Any, site_server: str, language: str, built_file: str
+) -> None:
+    """Each language's 404 page, opened directly, is clean and accessible."""
+    context = browser.new_context(viewport=TABLET)
+    record = visit(context, urljoin(site_server, built_file), site_server)
+    problems = record.problems()
+    violations = axe_violations(record.page)
+    context.close()
+    assert problems["console errors"] == []
+    assert problems["CSP violations"] == []
+    assert violations == []
+
+
+def test_unknown_address_gets_the_dutch_404_page(browser: Any, site_server: str) -> None:
+    """An address that does not exist answers 404 with the Dutch page, styled and working."""
+    context = browser.new_context(viewport=TABLET)
+    missing = urljoin(site_server, "en/no/such/page/")
+    record = visit(context, missing, site_server)
+    page = record.page
+    heading = page.locator("h1").inner_text()
+    lang = page.evaluate("document.documentElement.lang")
+    stylesheets = page.evaluate("document.styleSheets.length")
+    problems = record.problems()
+    # The page's own 404 is the point; anything else that failed is not.
+    own_status = f"status of 404 (Not Found) at {missing}"
+    problems["console errors"] = [e for e in problems["console errors"] if own_status not in e]
+    context.close()
+    assert record.status == 404
+    assert (heading, lang) == ("Pagina niet gevonden", "nl")
+    assert stylesheets >= 3, "the 404 page must find its styles from any depth"
+    assert problems["failed requests"] == []
+    assert problems["console errors"] == []
