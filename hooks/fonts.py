@@ -36,11 +36,11 @@ SHIPPED_FONTS = {
 # being built: it rebuilds every File from docs_dir, which these are not in.
 @event_priority(-150)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    # Pages of every language use the root's assets/ (their base URL is the
+    # site root), so the fonts are needed once, with the default language.
+    if not i18n_plugin(config).is_default_language_build:
+        return files
     fontsource = Path(config.config_file_path).parent / "node_modules" / "@fontsource-variable"
-    i18n = i18n_plugin(config)
-    # Each language gets its own copy of assets/, as static-i18n does for
-    # every other asset, so fonts.css finds them at the same relative path.
-    prefix = "" if i18n.is_default_language_build else f"{i18n.current_language}/"
     for package, names in SHIPPED_FONTS.items():
         folder = fontsource / package
         if not folder.is_dir():
@@ -50,7 +50,5 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         for source, name in shipped:
             if not source.is_file():
                 raise PluginError(f"{source} is missing: is package-lock.json out of date?")
-            files.append(
-                File.generated(config, f"{prefix}assets/fonts/{name}", abs_src_path=str(source))
-            )
+            files.append(File.generated(config, f"assets/fonts/{name}", abs_src_path=str(source)))
     return files

@@ -117,3 +117,48 @@ def test_unknown_address_gets_the_dutch_404_page(browser: Any, site_server: str)
     assert stylesheets >= 3, "the 404 page must find its styles from any depth"
     assert problems["failed requests"] == []
     assert problems["console errors"] == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_keyboard_user_can_skip_to_the_content(
+    browser: Any, site_server: str, language: str
+) -> None:
+    """The first Tab reaches a visible 'skip to content' link in the page's language."""
+    context = browser.new_context(viewport=TABLET)
+    record = visit(context, urljoin(site_server, f"{LANGUAGES[language]}about/"), site_server)
+    page = record.page
+    page.keyboard.press("Tab")
+    focused = page.evaluate(
+        """() => ({skip: document.activeElement.classList.contains("md-skip"),
+                   text: document.activeElement.textContent.trim(),
+                   lang: document.activeElement.closest("[lang]").lang,
+                   width: document.activeElement.getBoundingClientRect().width})"""
+    )
+    page.keyboard.press("Enter")
+    hash_after = page.evaluate("location.hash")
+    context.close()
+    assert focused["skip"]
+    assert focused["text"]
+    assert focused["lang"] == language
+    assert focused["width"] > 0, "the skip link must show when it has focus"
+    assert hash_after, "Enter on the skip link moves to the content"
+
+
+@pytest.mark.parametrize(("language", "query"), [("nl", "privacy"), ("en", "cockatoo")])
+def test_search_finds_pages_under_the_strict_policy(
+    browser: Any, site_server: str, language: str, query: str
+) -> None:
+    """Typing in the search box lists matching pages: its worker and index load from this site."""
+    context = browser.new_context(viewport=DESKTOP)
+    record = visit(context, urljoin(site_server, LANGUAGES[language]), site_server)
+    page = record.page
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(query, delay=20)
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    results = page.locator(".md-search-result__item").count()
+    problems = record.problems()
+    context.close()
+    assert results >= 1
+    assert problems["CSP violations"] == []
+    assert problems["console errors"] == []
+    assert problems["requests to another origin"] == []
