@@ -14,7 +14,7 @@ serve: setup ## Serve the site with live reload at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: setup ## Build the site into site/
-	$(BIN)/mkdocs build --strict
+	$(BIN)/mkdocs build
 
 test: setup $(CHROMIUM) ## Run every test (content, site build, browser, axe)
 	$(BIN)/pytest

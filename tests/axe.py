@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,7 @@ RUN_AXE = """async (options) => {
 }"""
 
 
+@cache
 def axe_source() -> str:
     if not Path(AXE_SOURCE).is_file():
         raise FileNotFoundError(f"{AXE_SOURCE} is missing: run `npm ci` (make test does)")

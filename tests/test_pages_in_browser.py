@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import urljoin
 
 import pytest
 from axe import axe_violations
-from page_visit import DESKTOP, TABLET, VIEWPORTS, visit
+from page_visit import DESKTOP, TABLET, VIEWPORTS, PageVisit, visit
 from site_pages import ALL_PAGES, LANGUAGES, NOT_FOUND_PAGES, page_url
 
 pytestmark = pytest.mark.browser
@@ -20,6 +20,23 @@ def context(request: pytest.FixtureRequest, browser: Any) -> Iterator[Any]:
     context = browser.new_context(viewport=VIEWPORTS[request.param])
     yield context
     context.close()
+
+
+OpenPage = Callable[[str, dict[str, int]], PageVisit]
+
+
+@pytest.fixture
+def open_page(browser: Any, site_server: str) -> Iterator[OpenPage]:
+    """Opens a site path in a fresh profile of the given size; all are closed after the test."""
+    contexts: list[Any] = []
+
+    def open_(path: str, viewport: dict[str, int]) -> PageVisit:
+        contexts.append(browser.new_context(viewport=viewport))
+        return visit(contexts[-1], urljoin(site_server, path), site_server)
+
+    yield open_
+    for context in contexts:
+        context.close()
 
 
 @pytest.mark.parametrize(("language", "built_file"), ALL_PAGES)
@@ -43,10 +60,9 @@ def test_page_loads_cleanly_and_passes_axe(
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_self_hosted_fonts_are_used(browser: Any, site_server: str, language: str) -> None:
+def test_self_hosted_fonts_are_used(open_page: OpenPage, site_server: str, language: str) -> None:
     """The page's text font comes from this site, in the script of its language."""
-    context = browser.new_context(viewport=DESKTOP)
-    record = visit(context, urljoin(site_server, LANGUAGES[language]), site_server)
+    record = open_page(LANGUAGES[language], DESKTOP)
     family = "Noto Sans Arabic" if language == "ar" else "Noto Sans"
     loaded = record.page.evaluate(
         """(family) => document.fonts.ready.then(() =>
@@ -55,7 +71,6 @@ def test_self_hosted_fonts_are_used(browser: Any, site_server: str, language: st
         family,
     )
     fonts = [url for url in record.requested if url.endswith(".woff2")]
-    context.close()
     assert loaded >= 1, f"{family} was not loaded"
     assert fonts, "no font file was requested"
     assert all(url.startswith(site_server) for url in fonts)
@@ -65,68 +80,51 @@ def test_self_hosted_fonts_are_used(browser: Any, site_server: str, language: st
     ("start", "target"), [("nl", "en"), ("en", "ar"), ("ar", "nl"), ("nl", "ar")]
 )
 def test_language_switch_opens_the_same_page(
-    browser: Any, site_server: str, start: str, target: str
+    open_page: OpenPage, site_server: str, start: str, target: str
 ) -> None:
     """Choosing a language by name in the header opens this page in that language."""
-    context = browser.new_context(viewport=DESKTOP)
-    record = visit(context, urljoin(site_server, f"{LANGUAGES[start]}privacy/"), site_server)
+    record = open_page(f"{LANGUAGES[start]}privacy/", DESKTOP)
     page = record.page
     page.locator(".md-select button").hover()
     page.locator(f'a.md-select__link[hreflang="{target}"]').click()
     page.wait_for_load_state("networkidle")
-    url, lang = page.url, page.evaluate("document.documentElement.lang")
     problems = record.problems()
-    context.close()
-    assert url == urljoin(site_server, f"{LANGUAGES[target]}privacy/")
-    assert lang == target
+    assert page.url == urljoin(site_server, f"{LANGUAGES[target]}privacy/")
+    assert page.evaluate("document.documentElement.lang") == target
     assert problems["failed requests"] == []
     assert problems["console errors"] == []
 
 
 @pytest.mark.parametrize(("language", "built_file"), NOT_FOUND_PAGES)
-def test_not_found_pages_pass_axe(
-    browser: Any, site_server: str, language: str, built_file: str
-) -> None:
+def test_not_found_pages_pass_axe(open_page: OpenPage, language: str, built_file: str) -> None:
     """Each language's 404 page, opened directly, is clean and accessible."""
-    context = browser.new_context(viewport=TABLET)
-    record = visit(context, urljoin(site_server, built_file), site_server)
+    record = open_page(built_file, TABLET)
     problems = record.problems()
-    violations = axe_violations(record.page)
-    context.close()
     assert problems["console errors"] == []
     assert problems["CSP violations"] == []
-    assert violations == []
+    assert axe_violations(record.page) == []
 
 
-def test_unknown_address_gets_the_dutch_404_page(browser: Any, site_server: str) -> None:
+def test_unknown_address_gets_the_dutch_404_page(open_page: OpenPage, site_server: str) -> None:
     """An address that does not exist answers 404 with the Dutch page, styled and working."""
-    context = browser.new_context(viewport=TABLET)
-    missing = urljoin(site_server, "en/no/such/page/")
-    record = visit(context, missing, site_server)
+    record = open_page("en/no/such/page/", TABLET)
     page = record.page
-    heading = page.locator("h1").inner_text()
-    lang = page.evaluate("document.documentElement.lang")
-    stylesheets = page.evaluate("document.styleSheets.length")
     problems = record.problems()
     # The page's own 404 is the point; anything else that failed is not.
-    own_status = f"status of 404 (Not Found) at {missing}"
+    own_status = f"status of 404 (Not Found) at {urljoin(site_server, 'en/no/such/page/')}"
     problems["console errors"] = [e for e in problems["console errors"] if own_status not in e]
-    context.close()
     assert record.status == 404
-    assert (heading, lang) == ("Pagina niet gevonden", "nl")
-    assert stylesheets >= 3, "the 404 page must find its styles from any depth"
+    assert page.locator("h1").inner_text() == "Pagina niet gevonden"
+    assert page.evaluate("document.documentElement.lang") == "nl"
+    assert page.evaluate("document.styleSheets.length") >= 3, "styles must load from any depth"
     assert problems["failed requests"] == []
     assert problems["console errors"] == []
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_keyboard_user_can_skip_to_the_content(
-    browser: Any, site_server: str, language: str
-) -> None:
+def test_keyboard_user_can_skip_to_the_content(open_page: OpenPage, language: str) -> None:
     """The first Tab reaches a visible 'skip to content' link in the page's language."""
-    context = browser.new_context(viewport=TABLET)
-    record = visit(context, urljoin(site_server, f"{LANGUAGES[language]}about/"), site_server)
-    page = record.page
+    page = open_page(f"{LANGUAGES[language]}about/", TABLET).page
     page.keyboard.press("Tab")
     focused = page.evaluate(
         """() => ({skip: document.activeElement.classList.contains("md-skip"),
@@ -134,31 +132,26 @@ def test_keyboard_user_can_skip_to_the_content(
                    lang: document.activeElement.closest("[lang]").lang,
                    width: document.activeElement.getBoundingClientRect().width})"""
     )
-    page.keyboard.press("Enter")
-    hash_after = page.evaluate("location.hash")
-    context.close()
     assert focused["skip"]
     assert focused["text"]
     assert focused["lang"] == language
     assert focused["width"] > 0, "the skip link must show when it has focus"
-    assert hash_after, "Enter on the skip link moves to the content"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash"), "Enter on the skip link moves to the content"
 
 
 @pytest.mark.parametrize(("language", "query"), [("nl", "privacy"), ("en", "cockatoo")])
 def test_search_finds_pages_under_the_strict_policy(
-    browser: Any, site_server: str, language: str, query: str
+    open_page: OpenPage, language: str, query: str
 ) -> None:
     """Typing in the search box lists matching pages: its worker and index load from this site."""
-    context = browser.new_context(viewport=DESKTOP)
-    record = visit(context, urljoin(site_server, LANGUAGES[language]), site_server)
+    record = open_page(LANGUAGES[language], DESKTOP)
     page = record.page
     page.locator("input.md-search__input").click()
     page.keyboard.type(query, delay=20)
     page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
-    results = page.locator(".md-search-result__item").count()
     problems = record.problems()
-    context.close()
-    assert results >= 1
+    assert page.locator(".md-search-result__item").count() >= 1
     assert problems["CSP violations"] == []
     assert problems["console errors"] == []
     assert problems["requests to another origin"] == []

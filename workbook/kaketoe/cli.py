@@ -40,10 +40,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="the content folder (default: content)",
     )
     check.add_argument("--source", default="nl", help="the source language (default: nl)")
+    check.set_defaults(run=lambda args: check_content(args.content, args.source))
     args = parser.parse_args(argv)
-    if args.command == "check-content":
-        return check_content(args.content, args.source)
-    parser.error(f"unknown command {args.command}")  # argparse exits; never returns
+    exit_code: int = args.run(args)
+    return exit_code
 
 
 if __name__ == "__main__":
