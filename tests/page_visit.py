@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 DESKTOP = {"width": 1280, "height": 900}
 TABLET = {"width": 820, "height": 1180}
+PHONE = {"width": 390, "height": 844}
 VIEWPORTS = {"desktop": DESKTOP, "tablet": TABLET}
 
 # Runs before any script of the page (the DevTools protocol is not bound by the

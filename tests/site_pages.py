@@ -16,16 +16,64 @@ PAGES = [
     "about/index.html",
     "accessibility/index.html",
     "brochure/index.html",
+    *(
+        f"brochure/{name}/index.html"
+        for name in [
+            "telling-your-child",
+            "reactions",
+            "at-home",
+            "booklet",
+            "goodbye",
+            "school",
+            "after-return",
+            "who-helps",
+            "print",
+        ]
+    ),
     "handbook/index.html",
     "privacy/index.html",
     "route-map/index.html",
     "workbook/index.html",
 ]
 
+# The handbook's chapters, appendices and lists: Dutch and English only
+# (content/untranslated.yml says why).
+HANDBOOK_CHAPTERS = [
+    "introduction",
+    "conditions-for-return",
+    "risk-and-protective-factors",
+    "guiding-children",
+    "guiding-parents",
+    "parenting-and-migration",
+    "after-return",
+    "working-together",
+    "appendix-1-conditions",
+    "appendix-2-risk-factors",
+    "appendix-3-protective-factors",
+    "appendix-4-overview",
+    "appendix-5-form",
+    "appendix-6-talking-by-age",
+    "appendix-7-reactions",
+    "appendix-8-cultures",
+    "appendix-9-monitoring-checklist",
+    "glossary",
+    "bronnen",
+]
+HANDBOOK_LANGUAGES = ["nl", "en"]
+HANDBOOK_PAGES = [f"handbook/{name}/index.html" for name in [*HANDBOOK_CHAPTERS, "print"]]
+
+# Each language's built pages.
+PAGES_OF = {
+    language: PAGES + (HANDBOOK_PAGES if language in HANDBOOK_LANGUAGES else [])
+    for language in LANGUAGES
+}
+
 # Each language's page for an address that does not exist; Dutch at the root.
 NOT_FOUND_PAGES = [(language, LANGUAGES[language] + "404.html") for language in LANGUAGES]
 
-ALL_PAGES = [(language, LANGUAGES[language] + page) for language in LANGUAGES for page in PAGES]
+ALL_PAGES = [
+    (language, LANGUAGES[language] + page) for language in LANGUAGES for page in PAGES_OF[language]
+]
 
 
 def page_url(built_file: str) -> str:

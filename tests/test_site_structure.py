@@ -7,7 +7,7 @@ from xml.etree import ElementTree
 
 import pytest
 from conftest import BuiltSite
-from site_pages import ALL_PAGES, DIRECTIONS, LANGUAGES, NOT_FOUND_PAGES, PAGES, page_url, soup
+from site_pages import ALL_PAGES, DIRECTIONS, LANGUAGES, NOT_FOUND_PAGES, PAGES_OF, page_url, soup
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -19,7 +19,9 @@ def test_every_language_has_exactly_the_expected_pages(built_site: BuiltSite) ->
         path.relative_to(built_site.path).as_posix() for path in built_site.path.rglob("*.html")
     )
     expected = sorted(
-        f"{prefix}{page}" for prefix in LANGUAGES.values() for page in [*PAGES, "404.html"]
+        f"{LANGUAGES[language]}{page}"
+        for language in LANGUAGES
+        for page in [*PAGES_OF[language], "404.html"]
     )
     assert found == expected
 
@@ -64,10 +66,12 @@ def test_sitemap_lists_every_page_with_its_translations(built_site: BuiltSite) -
     }
     expected = {
         urljoin(built_site.url, LANGUAGES[language] + page_url(page)): {
-            other: urljoin(built_site.url, LANGUAGES[other] + page_url(page)) for other in LANGUAGES
+            other: urljoin(built_site.url, LANGUAGES[other] + page_url(page))
+            for other in LANGUAGES
+            if page in PAGES_OF[other]
         }
         for language in LANGUAGES
-        for page in PAGES
+        for page in PAGES_OF[language]
     }
     assert entries == expected
 
@@ -82,7 +86,7 @@ def test_pages_name_no_alternate_for_the_theme_to_fetch(built_site: BuiltSite) -
 def test_language_switch_leads_to_the_same_page(
     built_site: BuiltSite, language: str, built_file: str
 ) -> None:
-    """The switch offers every language by name, each link leading to this page in that language."""
+    """The switch names every language and leads to this page in it, where the page exists."""
     page = soup(built_site.path, built_file)
     links = page.select("a.md-select__link")
     assert sorted(str(link.get("hreflang")) for link in links) == sorted(LANGUAGES)
@@ -92,6 +96,8 @@ def test_language_switch_leads_to_the_same_page(
         target = str(link.get("hreflang"))
         assert link.get("lang") == target, "a language name must be marked with its language"
         assert link.get("dir") == DIRECTIONS[target]
-        expected = urljoin(built_site.url, page_url(LANGUAGES[target] + neutral))
+        if neutral in PAGES_OF[target]:
+            expected = urljoin(built_site.url, page_url(LANGUAGES[target] + neutral))
+        else:  # untranslated on purpose (content/untranslated.yml): that language's start page
+            expected = urljoin(built_site.url, LANGUAGES[target])
         assert urljoin(here, str(link.get("href"))) == expected
-        assert (built_site.path / LANGUAGES[target] / neutral).is_file()
