@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from conftest import ROOT, BuiltSite
@@ -100,14 +101,16 @@ def test_print_view_links_between_chapters_stay_inside_it(
 
 def test_arabic_navigation_offers_the_dutch_and_english_handbook(built_site: BuiltSite) -> None:
     """The Arabic site has no handbook text but links to both versions, labelled in Arabic."""
-    page = soup(built_site.path, "ar/index.html")
+    page = soup(built_site.path, "ar/route-map/index.html")
     nav = page.select_one("nav.md-nav--primary")
     assert nav is not None
-    links = {str(link["href"]): link.get_text(strip=True) for link in nav.select("a[href]")}
-    assert "/handbook/" in links
-    assert "/en/handbook/" in links
-    assert "بالهولندية" in links["/handbook/"]
-    assert "بالإنجليزية" in links["/en/handbook/"]
+    here = urljoin(built_site.url, "ar/route-map/")
+    links = {
+        urljoin(here, str(link["href"])): link.get_text(strip=True)
+        for link in nav.select("a[href]")
+    }
+    assert "بالهولندية" in links[urljoin(built_site.url, "handbook/")]
+    assert "بالإنجليزية" in links[urljoin(built_site.url, "en/handbook/")]
     assert not (built_site.path / "ar" / "handbook" / "introduction").exists()
 
 

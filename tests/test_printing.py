@@ -117,6 +117,12 @@ def test_brochure_on_a_phone_passes_axe(
         assert record.page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (
             "the page scrolls sideways on a phone"
         )
+        if language == "ar":  # lists and tables read right to left too
+            directions = record.page.evaluate(
+                """() => [...document.querySelectorAll("article li, article table")]
+                       .map((e) => getComputedStyle(e).direction)"""
+            )
+            assert set(directions) <= {"rtl"}
         assert axe_violations(record.page) == []
     finally:
         record.page.close()

@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
-import yaml
-
 UNTRANSLATED_FILE = "untranslated.yml"
 # The rule mkdocs-static-i18n applies: a two-letter lowercase folder under the
 # docs dir is a language.
@@ -82,6 +80,8 @@ def load_untranslated(content_dir: Path) -> dict[str, set[PurePosixPath]]:
     if not path.exists():
         return {}
     where = f"content/{UNTRANSLATED_FILE}"
+    import yaml  # only here: the browser has no YAML and never calls this
+
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:

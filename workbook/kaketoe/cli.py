@@ -1,4 +1,4 @@
-"""The ``kaketoe`` command line."""
+"""The ``kaketoe`` command line: check the content, validate a file, write a report."""
 
 from __future__ import annotations
 
@@ -7,40 +7,164 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from kaketoe._booklet import Booklet, BookletError, booklet_languages, booklet_to_json, load_booklet
+from kaketoe._bundle import write_bundle
+from kaketoe._import import ImportProblem, read_export
+from kaketoe._parity import parity_problems
+from kaketoe._report import report_html
 from kaketoe._translations import ContentError, check_translations
+
+# Exit codes: 0 fine, 1 the checked thing has problems, 2 the command could not run.
+OK, PROBLEMS, CANNOT_RUN = 0, 1, 2
+
+
+def _booklets(content_dir: Path) -> dict[str, Booklet]:
+    return {
+        language: load_booklet(content_dir, language) for language in booklet_languages(content_dir)
+    }
 
 
 def check_content(content_dir: Path, source_language: str) -> int:
-    """Print every translation gap; 0 when there is none, 1 when there are, 2 on bad input."""
+    """Print every translation gap and booklet problem; 0 when there is none."""
     try:
-        problems = check_translations(content_dir, source_language)
+        problems = [
+            p.message(source_language) for p in check_translations(content_dir, source_language)
+        ]
     except ContentError as error:
         print(f"kaketoe check-content: {error}", file=sys.stderr)
-        return 2
+        return CANNOT_RUN
+    booklets: dict[str, Booklet] = {}
+    for language in booklet_languages(content_dir):
+        try:
+            booklets[language] = load_booklet(content_dir, language)
+        except BookletError as error:
+            problems.append(str(error))
+    if booklets:
+        problems += parity_problems(booklets, source_language)
     for problem in problems:
-        print(problem.message(source_language))
+        print(problem)
     if problems:
-        print(f"{len(problems)} translation problem(s) in {content_dir}")
-        return 1
-    print(f"every page of content/{source_language}/ has its counterparts in {content_dir}")
-    return 0
+        print(f"{len(problems)} content problem(s) in {content_dir}")
+        return PROBLEMS
+    print(
+        f"every page of content/{source_language}/ has its counterparts in {content_dir}; "
+        f"the booklet is valid and the same in {', '.join(sorted(booklets)) or 'no language'}"
+    )
+    return OK
+
+
+def validate(path: Path, content_dir: Path, language: str) -> int:
+    """Say whether an export file can be read back, in the given language."""
+    try:
+        booklets = _booklets(content_dir)
+        data = path.read_bytes()
+    except (BookletError, OSError) as error:
+        print(f"kaketoe validate: {error}", file=sys.stderr)
+        return CANNOT_RUN
+    try:
+        imported = read_export(data, booklets)
+    except ImportProblem as problem:
+        speaker = booklets.get(language) or next(iter(booklets.values()))
+        print(f"{path}: {problem.message(speaker)} ({problem})")
+        return PROBLEMS
+    answers = imported.workbook.answers
+    print(
+        f"{path}: valid {imported.variant} export, booklet {imported.booklet.id} "
+        f"v{imported.booklet.version} in {imported.booklet.language}, "
+        f"{len(answers)} answer(s), {len(imported.workbook.guests)} goodbye page(s)"
+    )
+    return OK
+
+
+def report(path: Path, content_dir: Path, language: str, output: Path | None) -> int:
+    """Write the counselor's report of an export file, questions in ``language``."""
+    try:
+        booklets = _booklets(content_dir)
+        data = path.read_bytes()
+    except (BookletError, OSError) as error:
+        print(f"kaketoe report: {error}", file=sys.stderr)
+        return CANNOT_RUN
+    if language not in booklets:
+        print(f"kaketoe report: no booklet in language '{language}'", file=sys.stderr)
+        return CANNOT_RUN
+    try:
+        imported = read_export(data, booklets)
+    except ImportProblem as problem:
+        print(f"{path}: {problem.message(booklets[language])} ({problem})")
+        return PROBLEMS
+    html = report_html(imported, booklets[language])
+    if output is None:
+        sys.stdout.write(html)
+    else:
+        output.write_text(html, encoding="utf-8")
+        print(f"report written to {output}")
+    return OK
+
+
+def write_booklets(content_dir: Path, out_dir: Path) -> int:
+    """Write each language's booklet as JSON for the app (the site build calls this)."""
+    try:
+        booklets = _booklets(content_dir)
+    except BookletError as error:
+        print(f"kaketoe write-booklets: {error}", file=sys.stderr)
+        return PROBLEMS
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for language, booklet in booklets.items():
+        (out_dir / f"booklet.{language}.json").write_text(
+            booklet_to_json(booklet), encoding="utf-8"
+        )
+    print(f"wrote {len(booklets)} booklet(s) to {out_dir}")
+    return OK
+
+
+def bundle_command(out: Path) -> int:
+    """Write the package and its pure-Python dependencies as a zip for Pyodide."""
+    write_bundle(out)
+    print(f"wrote {out} ({out.stat().st_size} bytes)")
+    return OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="kaketoe", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
+
+    def content_option(command: argparse.ArgumentParser) -> None:
+        command.add_argument(
+            "--content",
+            type=Path,
+            default=Path("content"),
+            help="the content folder (default: content)",
+        )
+
     check = commands.add_parser(
-        "check-content",
-        help="report pages of the source language that another language lacks",
+        "check-content", help="check translations of pages and the booklet in every language"
     )
-    check.add_argument(
-        "--content",
-        type=Path,
-        default=Path("content"),
-        help="the content folder (default: content)",
-    )
+    content_option(check)
     check.add_argument("--source", default="nl", help="the source language (default: nl)")
     check.set_defaults(run=lambda args: check_content(args.content, args.source))
+
+    valid = commands.add_parser("validate", help="check that an export file can be read back")
+    valid.add_argument("file", type=Path)
+    valid.add_argument("--lang", default="nl", help="language of the messages (default: nl)")
+    content_option(valid)
+    valid.set_defaults(run=lambda args: validate(args.file, args.content, args.lang))
+
+    rep = commands.add_parser("report", help="write the counselor's report of an export file")
+    rep.add_argument("file", type=Path)
+    rep.add_argument("--lang", default="nl", help="language of the questions (default: nl)")
+    rep.add_argument("-o", "--output", type=Path, help="the HTML file to write (default: stdout)")
+    content_option(rep)
+    rep.set_defaults(run=lambda args: report(args.file, args.content, args.lang, args.output))
+
+    write = commands.add_parser("write-booklets", help="write the booklets as JSON for the app")
+    content_option(write)
+    write.add_argument("out", type=Path)
+    write.set_defaults(run=lambda args: write_booklets(args.content, args.out))
+
+    pack = commands.add_parser("bundle", help="write the zip that Pyodide loads in the browser")
+    pack.add_argument("out", type=Path)
+    pack.set_defaults(run=lambda args: bundle_command(args.out))
+
     args = parser.parse_args(argv)
     exit_code: int = args.run(args)
     return exit_code

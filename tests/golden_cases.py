@@ -1,0 +1,92 @@
+"""Golden cases that must give identical results on CPython and in Pyodide.
+
+Pure Python on top of ``kaketoe`` only: the Pyodide test copies this file
+into the browser's Python and calls :func:`run_in_folder` there, while the
+CPython test calls it directly; the two results must be equal.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from kaketoe import (
+    ImportProblem,
+    booklet_from_json,
+    export_html,
+    progress,
+    read_export,
+    report_html,
+    workbook_to_data,
+)
+
+LANGUAGES = ("nl", "en", "ar")
+FIXTURES = ("export-v1-nl-family.html", "export-v1-ar-counselor.html")
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def run(booklet_json: dict[str, str], fixtures: dict[str, str]) -> dict[str, Any]:
+    booklets = {language: booklet_from_json(text) for language, text in booklet_json.items()}
+    results: dict[str, Any] = {
+        "booklets": {
+            language: [b.id, b.version, b.direction, len(b.activities())]
+            for language, b in sorted(booklets.items())
+        }
+    }
+    for name, html in sorted(fixtures.items()):
+        imported = read_export(html, booklets)
+        data = workbook_to_data(imported.workbook, imported.booklet)
+        again = export_html(
+            imported.workbook,
+            imported.booklet,
+            imported.variant,
+            created=imported.created,
+            updated=imported.updated,
+        )
+        results[name] = {
+            "variant": imported.variant,
+            "language": imported.booklet.language,
+            "answers": len(imported.workbook.answers),
+            "workbook": digest(json.dumps(data, sort_keys=True)),
+            "export is stable": again == html,
+            "report nl": digest(report_html(imported, booklets["nl"])),
+            "progress": [
+                [p.part, p.answered, p.talk, p.skipped, p.stickers_placed]
+                for p in progress(imported.workbook, imported.booklet)
+            ],
+        }
+    some = fixtures[FIXTURES[0]]
+    bad = {
+        "empty": "",
+        "truncated": some[: some.index("</script>") - 50],
+        "changed": some.replace("Noor", "Nora"),
+        "not json": some.replace('{"app_version"', "{app_version", 1),
+        "deep": '<script type="application/json" id="kaketoe-export">'
+        + "[" * 100_000
+        + "</script>",
+    }
+    codes = {}
+    for label, text in bad.items():
+        try:
+            read_export(text, booklets)
+            codes[label] = "accepted"
+        except ImportProblem as problem:
+            codes[label] = problem.code
+    results["problems"] = codes
+    return results
+
+
+def run_in_folder(folder: str) -> str:
+    """Read the booklets and fixtures from a folder and return the results as JSON."""
+    base = Path(folder)
+    booklet_json = {
+        language: (base / f"booklet.{language}.json").read_text(encoding="utf-8")
+        for language in LANGUAGES
+    }
+    fixtures = {name: (base / name).read_text(encoding="utf-8") for name in FIXTURES}
+    return json.dumps(run(booklet_json, fixtures), sort_keys=True)

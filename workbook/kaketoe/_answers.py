@@ -1,0 +1,426 @@
+"""A child's answers: one typed value per kind, their state, and progress.
+
+Answers are keyed by activity id, never by text, so a booklet can be read in
+another language. Every value coming from outside (the app, a file) goes
+through :func:`answer_from_data`, which accepts only what the activity's kind
+allows and raises :class:`AnswerError` for anything else.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+from kaketoe._booklet import Activity, Booklet, Part
+
+State = Literal["answered", "skipped", "talk"]
+STATES: tuple[State, ...] = ("answered", "skipped", "talk")
+PROFILE_COLOURS = ("purple", "green", "blue", "orange", "red", "yellow", "pink", "teal")
+
+MAX_TEXT = 5_000  # characters in one written answer
+MAX_SHORT_TEXT = 200  # a name, a caption, a few words with a feeling
+MAX_IMAGE_BYTES = 4 * 1024 * 1024  # one drawing or photo, decoded
+MAX_GUESTS = 60
+IMAGE_TYPES = {"image/png": b"\x89PNG\r\n\x1a\n", "image/jpeg": b"\xff\xd8\xff"}
+_DATA_URL = re.compile(r"^data:(image/(?:png|jpeg));base64,([A-Za-z0-9+/=]+)$")
+
+
+class AnswerError(ValueError):
+    """An answer that the activity cannot hold; ``field`` names the part that is wrong."""
+
+    def __init__(self, where: str, problem: str) -> None:
+        super().__init__(f"{where}: {problem}")
+        self.where = where
+
+
+@dataclass(frozen=True)
+class Image:
+    """A PNG drawing or a JPEG/PNG photo, kept as a data URL."""
+
+    media_type: str
+    data: bytes
+
+    @property
+    def data_url(self) -> str:
+        return f"data:{self.media_type};base64,{base64.b64encode(self.data).decode('ascii')}"
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    who: str
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the child did with one activity."""
+
+    activity: str
+    state: State
+    share: bool  # the child lets the counselor see it
+    updated: str  # ISO 8601
+    text: str = ""  # text; a few words with a feeling; a photo caption; an info question
+    image: Image | None = None  # drawing, photo
+    feeling: str = ""
+    chosen: tuple[str, ...] = ()
+    people: tuple[Person, ...] = ()
+    read: bool = False  # info
+
+
+@dataclass(frozen=True)
+class Guest:
+    """One goodbye page, written by a friend or teacher."""
+
+    id: str
+    role: str
+    name: str
+    memory: str
+    wish: str
+    contact: str  # never in the counselor's copy
+    updated: str
+
+
+@dataclass(frozen=True)
+class PlacedSticker:
+    """A sticker the child put on the road, at a station (an activity id)."""
+
+    sticker: str
+    station: str
+
+
+@dataclass(frozen=True)
+class Profile:
+    nickname: str
+    colour: str
+
+
+@dataclass(frozen=True)
+class Workbook:
+    """Everything one child made in one booklet."""
+
+    booklet_id: str
+    booklet_version: int
+    language: str
+    profile: Profile
+    answers: Mapping[str, Answer] = field(default_factory=dict)
+    stickers: tuple[PlacedSticker, ...] = ()
+    guests: tuple[Guest, ...] = ()
+
+    def kaketoe_name(self, booklet: Booklet) -> str:
+        answer = self.answers.get(booklet.kaketoe_name_activity)
+        return answer.text if answer and answer.state == "answered" else ""
+
+
+# From plain data -----------------------------------------------------------------------
+
+
+def _text(value: object, where: str, limit: int, *, required: bool = False) -> str:
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise AnswerError(where, "must be text")
+    if len(value) > limit:
+        raise AnswerError(where, f"is longer than {limit} characters")
+    if required and not value.strip():
+        raise AnswerError(where, "is empty")
+    return value
+
+
+def _timestamp(value: object, where: str) -> str:
+    text = _text(value, where, 40, required=True)
+    try:
+        datetime.fromisoformat(text)
+    except ValueError:
+        raise AnswerError(where, "is not a date and time") from None
+    return text
+
+
+def image_from_data_url(value: object, where: str) -> Image:
+    if not isinstance(value, str):
+        raise AnswerError(where, "must be an image")
+    match = _DATA_URL.match(value)
+    if match is None:
+        raise AnswerError(where, "must be a PNG or JPEG image")
+    if len(match.group(2)) > MAX_IMAGE_BYTES * 4 // 3 + 4:
+        raise AnswerError(where, "image is too large")
+    try:
+        data = base64.b64decode(match.group(2), validate=True)
+    except (binascii.Error, ValueError):
+        raise AnswerError(where, "image is damaged") from None
+    if not data.startswith(IMAGE_TYPES[match.group(1)]):
+        raise AnswerError(where, "image is not what it says it is")
+    return Image(media_type=match.group(1), data=data)
+
+
+def _mapping(value: object, where: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise AnswerError(where, "must be an object")
+    return value
+
+
+def _known_keys(data: Mapping[str, Any], allowed: Sequence[str], where: str) -> None:
+    unknown = sorted(str(key) for key in data if key not in allowed)
+    if unknown:
+        raise AnswerError(where, f"unknown fields {', '.join(unknown)}")
+
+
+def answer_from_data(booklet: Booklet, data: object) -> Answer:
+    """A validated answer from plain data as the app stores it."""
+    record = _mapping(data, "answer")
+    activity_id = record.get("activity")
+    activity = booklet.activity(activity_id) if isinstance(activity_id, str) else None
+    if activity is None:
+        raise AnswerError("answer", f"no activity '{activity_id}' in this booklet")
+    where = f"answer '{activity.id}'"
+    _known_keys(record, ("activity", "state", "share", "updated", "value"), where)
+    state = record.get("state")
+    if state not in STATES:
+        raise AnswerError(where, f"state must be one of {', '.join(STATES)}")
+    share = record.get("share", False)
+    if not isinstance(share, bool):
+        raise AnswerError(where, "share must be true or false")
+    updated = _timestamp(record.get("updated"), f"{where} updated")
+    if state != "answered":
+        if record.get("value") not in (None, {}):
+            raise AnswerError(where, "a skipped answer holds no value")
+        return Answer(activity=activity.id, state=state, share=share, updated=updated)
+    value = _mapping(record.get("value"), f"{where} value")
+    return Answer(
+        activity=activity.id,
+        state="answered",
+        share=share,
+        updated=updated,
+        **_value(activity, value, booklet, f"{where} value"),
+    )
+
+
+def _value(activity: Activity, value: Mapping[str, Any], booklet: Booklet, where: str) -> Any:
+    kind = activity.kind
+    if kind == "text":
+        _known_keys(value, ("text",), where)
+        return {"text": _text(value.get("text"), where, MAX_TEXT, required=True)}
+    if kind == "drawing":
+        _known_keys(value, ("image",), where)
+        image = image_from_data_url(value.get("image"), where)
+        if image.media_type != "image/png":
+            raise AnswerError(where, "a drawing is a PNG image")
+        return {"image": image}
+    if kind == "photo":
+        _known_keys(value, ("image", "caption"), where)
+        return {
+            "image": image_from_data_url(value.get("image"), where),
+            "text": _text(value.get("caption"), where, MAX_SHORT_TEXT),
+        }
+    if kind == "feeling":
+        _known_keys(value, ("feeling", "words"), where)
+        feeling = value.get("feeling")
+        if feeling not in [f.id for f in booklet.feelings]:  # a list: the value may be unhashable
+            raise AnswerError(where, f"no feeling '{feeling}' in this booklet")
+        return {"feeling": feeling, "text": _text(value.get("words"), where, MAX_SHORT_TEXT)}
+    if kind == "choice":
+        _known_keys(value, ("chosen",), where)
+        chosen = value.get("chosen")
+        options = [option.id for option in activity.options]
+        if (
+            not isinstance(chosen, list)
+            or not chosen
+            or any(c not in options for c in chosen)
+            or len(set(chosen)) != len(chosen)
+        ):
+            raise AnswerError(where, "must choose one or more of the activity's options")
+        if len(chosen) > 1 and not activity.multiple:
+            raise AnswerError(where, "this activity allows one choice")
+        return {"chosen": tuple(c for c in options if c in chosen)}
+    if kind == "people":
+        _known_keys(value, ("people",), where)
+        people = value.get("people")
+        if not isinstance(people, list) or not people or len(people) > activity.max_people:
+            raise AnswerError(where, f"must name 1 to {activity.max_people} people")
+        named = []
+        for index, person in enumerate(people):
+            entry = _mapping(person, f"{where} person {index + 1}")
+            _known_keys(entry, ("name", "who"), where)
+            named.append(
+                Person(
+                    name=_text(entry.get("name"), where, MAX_SHORT_TEXT, required=True),
+                    who=_text(entry.get("who"), where, MAX_SHORT_TEXT),
+                )
+            )
+        return {"people": tuple(named)}
+    # info
+    _known_keys(value, ("read", "question"), where)
+    if value.get("read") is not True:
+        raise AnswerError(where, "an information card is answered by reading it")
+    return {"read": True, "text": _text(value.get("question"), where, MAX_TEXT)}
+
+
+def answer_to_data(answer: Answer, booklet: Booklet) -> dict[str, Any]:
+    """Plain data for an answer, the inverse of :func:`answer_from_data`."""
+    record: dict[str, Any] = {
+        "activity": answer.activity,
+        "state": answer.state,
+        "share": answer.share,
+        "updated": answer.updated,
+    }
+    if answer.state != "answered":
+        return record
+    activity = booklet.activity(answer.activity)
+    kind = activity.kind if activity else "text"
+    image = answer.image.data_url if answer.image else None
+    values: dict[str, dict[str, Any]] = {
+        "text": {"text": answer.text},
+        "drawing": {"image": image},
+        "photo": {"image": image, "caption": answer.text},
+        "feeling": {"feeling": answer.feeling, "words": answer.text},
+        "choice": {"chosen": list(answer.chosen)},
+        "people": {"people": [{"name": p.name, "who": p.who} for p in answer.people]},
+        "info": {"read": True, "question": answer.text},
+    }
+    record["value"] = values[kind]
+    return record
+
+
+def guest_from_data(booklet: Booklet, data: object, index: int) -> Guest:
+    where = f"goodbye page {index + 1}"
+    record = _mapping(data, where)
+    _known_keys(record, ("id", "role", "name", "memory", "wish", "contact", "updated"), where)
+    role = record.get("role")
+    if role not in [r.id for r in booklet.goodbye.roles]:
+        raise AnswerError(where, f"no role '{role}' in this booklet")
+    identifier = _text(record.get("id"), where, 64, required=True)
+    return Guest(
+        id=identifier,
+        role=str(role),
+        name=_text(record.get("name"), where, MAX_SHORT_TEXT, required=True),
+        memory=_text(record.get("memory"), where, MAX_TEXT),
+        wish=_text(record.get("wish"), where, MAX_TEXT),
+        contact=_text(record.get("contact"), where, MAX_SHORT_TEXT * 2),
+        updated=_timestamp(record.get("updated"), f"{where} updated"),
+    )
+
+
+def guest_to_data(guest: Guest, *, with_contact: bool = True) -> dict[str, Any]:
+    return {
+        "id": guest.id,
+        "role": guest.role,
+        "name": guest.name,
+        "memory": guest.memory,
+        "wish": guest.wish,
+        "contact": guest.contact if with_contact else "",
+        "updated": guest.updated,
+    }
+
+
+def workbook_from_data(booklet: Booklet, data: object) -> Workbook:
+    """A whole workbook from plain data; the booklet must be the one it was made for."""
+    record = _mapping(data, "workbook")
+    _known_keys(record, ("profile", "answers", "stickers", "guests"), "workbook")
+    profile = _mapping(record.get("profile"), "profile")
+    _known_keys(profile, ("nickname", "colour"), "profile")
+    colour = profile.get("colour")
+    if colour not in PROFILE_COLOURS:
+        raise AnswerError("profile", f"colour must be one of {', '.join(PROFILE_COLOURS)}")
+    answers_data = record.get("answers", [])
+    if not isinstance(answers_data, list):
+        raise AnswerError("answers", "must be a list")
+    answers: dict[str, Answer] = {}
+    for item in answers_data:
+        answer = answer_from_data(booklet, item)
+        if answer.activity in answers:
+            raise AnswerError(f"answer '{answer.activity}'", "is given twice")
+        answers[answer.activity] = answer
+    guests_data = record.get("guests", [])
+    if not isinstance(guests_data, list) or len(guests_data) > MAX_GUESTS:
+        raise AnswerError("goodbye pages", f"must be a list of at most {MAX_GUESTS}")
+    guests = tuple(guest_from_data(booklet, g, i) for i, g in enumerate(guests_data))
+    workbook = Workbook(
+        booklet_id=booklet.id,
+        booklet_version=booklet.version,
+        language=booklet.language,
+        profile=Profile(
+            nickname=_text(profile.get("nickname"), "profile nickname", 40, required=True),
+            colour=str(colour),
+        ),
+        answers=answers,
+        stickers=(),
+        guests=guests,
+    )
+    return _with_stickers(workbook, booklet, record.get("stickers", []))
+
+
+def _with_stickers(workbook: Workbook, booklet: Booklet, data: object) -> Workbook:
+    if not isinstance(data, list):
+        raise AnswerError("stickers", "must be a list")
+    sticker_ids = [s.id for s in booklet.stickers]
+    placed = []
+    stations: set[str] = set()
+    for index, item in enumerate(data):
+        entry = _mapping(item, f"sticker {index + 1}")
+        _known_keys(entry, ("sticker", "station"), f"sticker {index + 1}")
+        sticker, station = entry.get("sticker"), entry.get("station")
+        if sticker not in sticker_ids:
+            raise AnswerError(f"sticker {index + 1}", f"no sticker '{sticker}' in this booklet")
+        if not isinstance(station, str) or station in stations:
+            raise AnswerError(f"sticker {index + 1}", "needs a station of its own")
+        answer = workbook.answers.get(station)
+        if answer is None or not earns_sticker(answer):
+            raise AnswerError(f"sticker {index + 1}", f"station '{station}' has not earned it")
+        stations.add(station)
+        placed.append(PlacedSticker(sticker=str(sticker), station=station))
+    return Workbook(**{**workbook.__dict__, "stickers": tuple(placed)})
+
+
+def workbook_to_data(workbook: Workbook, booklet: Booklet) -> dict[str, Any]:
+    return {
+        "profile": {"nickname": workbook.profile.nickname, "colour": workbook.profile.colour},
+        "answers": [answer_to_data(a, booklet) for a in workbook.answers.values()],
+        "stickers": [{"sticker": s.sticker, "station": s.station} for s in workbook.stickers],
+        "guests": [guest_to_data(g) for g in workbook.guests],
+    }
+
+
+# Progress ------------------------------------------------------------------------------
+
+
+def earns_sticker(answer: Answer) -> bool:
+    """An activity done, or kept for a talk, earns a sticker; skipping one costs nothing."""
+    return answer.state in ("answered", "talk")
+
+
+@dataclass(frozen=True)
+class PartProgress:
+    part: str
+    activities: int
+    answered: int
+    talk: int
+    skipped: int
+    stickers_earned: int
+    stickers_placed: int
+
+    @property
+    def visited(self) -> int:
+        return self.answered + self.talk + self.skipped
+
+
+def progress(workbook: Workbook, booklet: Booklet) -> list[PartProgress]:
+    """Per part: how many activities were answered, kept for a talk or skipped. No grades."""
+    placed = {s.station for s in workbook.stickers}
+    return [_part_progress(workbook, part, placed) for part in booklet.parts]
+
+
+def _part_progress(workbook: Workbook, part: Part, placed: set[str]) -> PartProgress:
+    answers = [workbook.answers[a.id] for a in part.activities if a.id in workbook.answers]
+    return PartProgress(
+        part=part.id,
+        activities=len(part.activities),
+        answered=sum(a.state == "answered" for a in answers),
+        talk=sum(a.state == "talk" for a in answers),
+        skipped=sum(a.state == "skipped" for a in answers),
+        stickers_earned=sum(earns_sticker(a) for a in answers),
+        stickers_placed=sum(a.activity in placed for a in answers),
+    )

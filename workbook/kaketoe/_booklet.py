@@ -1,0 +1,468 @@
+"""The booklet: its parts, story, activities, stickers and words, validated.
+
+A booklet is written as YAML per language in ``content/<lang>/workbook/``
+(``booklet.yml``, one file per part, ``goodbye.yml``) with the same ids in
+every language. The site build turns each language into one JSON document
+that the app and this package read back with :func:`booklet_from_json`.
+
+Every problem is reported as a :class:`BookletError` that names the file, the
+id of the thing and the field, so a translator knows where to look.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+Kind = Literal["text", "drawing", "feeling", "choice", "people", "photo", "info"]
+KINDS: tuple[Kind, ...] = ("text", "drawing", "feeling", "choice", "people", "photo", "info")
+PART_COLOURS = ("purple", "green", "blue", "orange")
+CREST_POSITIONS = range(5)  # 0: flat on the head ... 4: straight up
+ID_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
+BOOKLET_FILE = "booklet.yml"
+ART_FOLDER = "content/assets/images/{stickers,pictures}"
+MAX_ART_BYTES = 8 * 1024
+GOODBYE_FILE = "goodbye.yml"
+
+# Words the exported booklet and the report print, in the booklet's language.
+LABELS = (
+    "booklet_for",
+    "kaketoe_named",
+    "story",
+    "answered",
+    "skipped",
+    "talk",
+    "not_yet",
+    "shown_to_counselor",
+    "not_shown",
+    "no_answer",
+    "drawing",
+    "photo",
+    "people_name",
+    "people_who",
+    "road",
+    "stickers",
+    "goodbye",
+    "guest_memory",
+    "guest_wish",
+    "guest_contact",
+    "family_copy",
+    "counselor_copy",
+    "counselor_copy_note",
+    "made_on",
+    "updated_on",
+    "page_of_part",
+    "question_language",
+)
+# Messages for a file that cannot be read back; see kaketoe._import.
+MESSAGES = (
+    "file-too-large",
+    "not-an-export",
+    "damaged",
+    "checksum",
+    "newer-version",
+    "unknown-version",
+    "other-booklet",
+    "bad-content",
+)
+
+
+class BookletError(ValueError):
+    """The booklet's content is wrong somewhere; the message says where."""
+
+    def __init__(self, where: str, problem: str) -> None:
+        super().__init__(f"{where}: {problem}")
+        self.where = where
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    label: str
+    picture: str
+
+
+@dataclass(frozen=True)
+class Activity:
+    id: str
+    kind: Kind
+    title: str
+    prompt: str
+    read_aloud: str
+    adult_hint: str = ""
+    paragraphs: tuple[str, ...] = ()  # info cards
+    options: tuple[Option, ...] = ()  # choice
+    multiple: bool = False  # choice
+    max_people: int = 0  # people
+
+
+@dataclass(frozen=True)
+class Story:
+    title: str
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Part:
+    id: str
+    colour: str
+    title: str
+    story: Story
+    activities: tuple[Activity, ...]
+
+
+@dataclass(frozen=True)
+class Feeling:
+    id: str
+    crest: int
+    label: str
+
+
+@dataclass(frozen=True)
+class Sticker:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class GuestField:
+    id: str
+    label: str
+    prompt: str
+
+
+@dataclass(frozen=True)
+class Goodbye:
+    title: str
+    intro: str
+    read_aloud: str
+    roles: tuple[Option, ...]
+    fields: tuple[GuestField, ...]
+
+
+GUEST_FIELDS = ("name", "memory", "wish", "contact")
+
+
+@dataclass(frozen=True)
+class Booklet:
+    id: str
+    version: int
+    language: str
+    direction: str
+    title: str
+    kaketoe_name_activity: str
+    feelings: tuple[Feeling, ...]
+    stickers: tuple[Sticker, ...]
+    parts: tuple[Part, ...]
+    goodbye: Goodbye
+    labels: Mapping[str, str] = field(default_factory=dict)
+    messages: Mapping[str, str] = field(default_factory=dict)
+    # SVG markup of every sticker and picture, by id, so an export carries its art.
+    art: Mapping[str, str] = field(default_factory=dict)
+
+    def activities(self) -> list[Activity]:
+        return [activity for part in self.parts for activity in part.activities]
+
+    def activity(self, activity_id: str) -> Activity | None:
+        return next((a for a in self.activities() if a.id == activity_id), None)
+
+    def part_of(self, activity_id: str) -> Part | None:
+        return next((p for p in self.parts if any(a.id == activity_id for a in p.activities)), None)
+
+
+# Reading plain data ------------------------------------------------------------------------
+
+
+class _Reader:
+    """Reads one mapping of plain data, naming the file and the thing on any problem."""
+
+    def __init__(self, data: object, where: str) -> None:
+        if not isinstance(data, Mapping):
+            raise BookletError(where, "expected a mapping of fields")
+        self.data: Mapping[str, Any] = data
+        self.where = where
+
+    def text(self, name: str, *, optional: bool = False) -> str:
+        value = self.data.get(name)
+        if optional and value in (None, ""):
+            return ""
+        if not isinstance(value, str) or not value.strip():
+            raise BookletError(self.where, f"field '{name}' needs text")
+        return value.strip()
+
+    def identifier(self, name: str = "id") -> str:
+        value = self.text(name)
+        if not set(value) <= ID_CHARACTERS:
+            raise BookletError(self.where, f"field '{name}' may hold only a-z, 0-9 and '-'")
+        return value
+
+    def number(self, name: str, allowed: range) -> int:
+        value = self.data.get(name)
+        if isinstance(value, bool) or not isinstance(value, int) or value not in allowed:
+            raise BookletError(
+                self.where,
+                f"field '{name}' must be a whole number from {allowed.start} to {allowed.stop - 1}",
+            )
+        return value
+
+    def flag(self, name: str) -> bool:
+        value = self.data.get(name, False)
+        if not isinstance(value, bool):
+            raise BookletError(self.where, f"field '{name}' must be true or false")
+        return value
+
+    def items(self, name: str, *, optional: bool = False) -> list[Any]:
+        value = self.data.get(name)
+        if value is None and optional:
+            return []
+        if not isinstance(value, list) or not value:
+            raise BookletError(self.where, f"field '{name}' needs a list")
+        return value
+
+    def texts(self, name: str, *, optional: bool = False) -> tuple[str, ...]:
+        values = self.items(name, optional=optional)
+        if not all(isinstance(v, str) and v.strip() for v in values):
+            raise BookletError(self.where, f"every entry of '{name}' needs text")
+        return tuple(v.strip() for v in values)
+
+    def words(self, name: str, keys: Sequence[str]) -> dict[str, str]:
+        inner = _Reader(self.data.get(name), f"{self.where} > {name}")
+        words = {key: inner.text(key) for key in keys}
+        unknown = sorted(set(inner.data) - set(keys))
+        if unknown:
+            raise BookletError(inner.where, f"unknown entries {', '.join(unknown)}")
+        return words
+
+
+def _unique(ids: Sequence[str], where: str, what: str) -> None:
+    seen: set[str] = set()
+    for identifier in ids:
+        if identifier in seen:
+            raise BookletError(where, f"{what} id '{identifier}' is used twice")
+        seen.add(identifier)
+
+
+def _option(data: object, where: str) -> Option:
+    reader = _Reader(data, where)
+    return Option(
+        id=reader.identifier(),
+        label=reader.text("label"),
+        picture=reader.identifier("picture") if reader.data.get("picture") else "",
+    )
+
+
+def _activity(data: object, where: str) -> Activity:
+    reader = _Reader(data, where)
+    identifier = reader.identifier()
+    where = f"{where} (activity '{identifier}')"
+    reader = _Reader(data, where)
+    kind = reader.text("kind")
+    if kind not in KINDS:
+        raise BookletError(where, f"field 'kind' must be one of {', '.join(KINDS)}")
+    options: tuple[Option, ...] = ()
+    if kind == "choice":
+        options = tuple(_option(o, f"{where} > options") for o in reader.items("options"))
+        _unique([o.id for o in options], where, "option")
+        if any(not o.picture for o in options):
+            raise BookletError(where, "every option of a choice needs a 'picture'")
+    return Activity(
+        id=identifier,
+        kind=kind,
+        title=reader.text("title"),
+        prompt=reader.text("prompt"),
+        read_aloud=reader.text("read_aloud"),
+        adult_hint=reader.text("adult_hint", optional=True),
+        paragraphs=reader.texts("paragraphs") if kind == "info" else (),
+        options=options,
+        multiple=reader.flag("multiple") if kind == "choice" else False,
+        max_people=reader.number("max_people", range(1, 31)) if kind == "people" else 0,
+    )
+
+
+def _part(data: object, where: str) -> Part:
+    reader = _Reader(data, where)
+    identifier = reader.identifier()
+    colour = reader.text("colour")
+    if colour not in PART_COLOURS:
+        raise BookletError(where, f"field 'colour' must be one of {', '.join(PART_COLOURS)}")
+    story = _Reader(reader.data.get("story"), f"{where} > story")
+    activities = tuple(_activity(a, where) for a in reader.items("activities"))
+    return Part(
+        id=identifier,
+        colour=colour,
+        title=reader.text("title"),
+        story=Story(title=story.text("title"), paragraphs=story.texts("paragraphs")),
+        activities=activities,
+    )
+
+
+def _goodbye(data: object, where: str) -> Goodbye:
+    reader = _Reader(data, where)
+    roles = tuple(_option(o, f"{where} > roles") for o in reader.items("roles"))
+    fields_reader = _Reader(reader.data.get("fields"), f"{where} > fields")
+    fields = []
+    for name in GUEST_FIELDS:
+        inner = _Reader(fields_reader.data.get(name), f"{where} > fields > {name}")
+        fields.append(GuestField(id=name, label=inner.text("label"), prompt=inner.text("prompt")))
+    return Goodbye(
+        title=reader.text("title"),
+        intro=reader.text("intro"),
+        read_aloud=reader.text("read_aloud"),
+        roles=roles,
+        fields=tuple(fields),
+    )
+
+
+def booklet_from_data(
+    data: object,
+    parts: Sequence[object],
+    goodbye: object,
+    language: str,
+    art: Mapping[str, str],
+    where: str = "",
+) -> Booklet:
+    """A validated booklet from plain data (as read from YAML or JSON)."""
+    where = where or f"content/{language}/workbook"
+    reader = _Reader(data, f"{where}/{BOOKLET_FILE}")
+    direction = reader.text("direction")
+    if direction not in ("ltr", "rtl"):
+        raise BookletError(reader.where, "field 'direction' must be ltr or rtl")
+    feelings = tuple(
+        Feeling(id=r.identifier(), crest=r.number("crest", CREST_POSITIONS), label=r.text("label"))
+        for r in (_Reader(f, f"{reader.where} > feelings") for f in reader.items("feelings"))
+    )
+    stickers = tuple(
+        Sticker(id=r.identifier(), label=r.text("label"))
+        for r in (_Reader(s, f"{reader.where} > stickers") for s in reader.items("stickers"))
+    )
+    built_parts = tuple(_part(p, f"{where}/{_part_file(p)}") for p in parts)
+    booklet = Booklet(
+        id=reader.identifier(),
+        version=reader.number("version", range(1, 1000)),
+        language=language,
+        direction=direction,
+        title=reader.text("title"),
+        kaketoe_name_activity=reader.identifier("kaketoe_name_activity"),
+        feelings=feelings,
+        stickers=stickers,
+        parts=built_parts,
+        goodbye=_goodbye(goodbye, f"{where}/{GOODBYE_FILE}"),
+        labels=reader.words("labels", LABELS),
+        messages=reader.words("messages", MESSAGES),
+        art=_checked_art(art, where),
+    )
+    _check_whole(booklet, reader.where)
+    return booklet
+
+
+def _checked_art(art: Mapping[str, str], where: str) -> dict[str, str]:
+    checked = {}
+    for art_id, svg in art.items():
+        lowered = svg.lower()
+        if (
+            not lowered.lstrip().startswith("<svg")
+            or len(svg.encode("utf-8")) > MAX_ART_BYTES
+            or any(bad in lowered for bad in ("<script", "href", "url(", "<foreignobject", " on"))
+        ):
+            raise BookletError(
+                where, f"picture '{art_id}' must be a small SVG without scripts or references"
+            )
+        checked[art_id] = svg
+    return checked
+
+
+def _part_file(data: object) -> str:
+    identifier = data.get("id") if isinstance(data, Mapping) else None
+    return f"part-{identifier}.yml" if isinstance(identifier, str) else "part-?.yml"
+
+
+def _check_whole(booklet: Booklet, where: str) -> None:
+    _unique([f.id for f in booklet.feelings], where, "feeling")
+    _unique([s.id for s in booklet.stickers], where, "sticker")
+    _unique([p.id for p in booklet.parts], where, "part")
+    _unique([a.id for a in booklet.activities()], where, "activity")
+    if [p.colour for p in booklet.parts] != list(PART_COLOURS):
+        raise BookletError(where, "the parts must be purple, green, blue and orange, in order")
+    pictures = {o.picture for a in booklet.activities() for o in a.options}
+    for art_id in sorted(pictures | {s.id for s in booklet.stickers}):
+        if art_id not in booklet.art:
+            raise BookletError(where, f"no picture for '{art_id}' in {ART_FOLDER}")
+    named = booklet.activity(booklet.kaketoe_name_activity)
+    if named is None or named.kind != "text":
+        raise BookletError(
+            where, "field 'kaketoe_name_activity' must name a text activity of the booklet"
+        )
+
+
+# Files ---------------------------------------------------------------------------------
+
+
+def load_booklet(content_dir: Path, language: str) -> Booklet:
+    """Read and validate ``content/<language>/workbook/``."""
+    import yaml  # only here: the browser reads JSON and has no YAML
+
+    folder = content_dir / language / "workbook"
+
+    def read(name: str) -> object:
+        path = folder / name
+        try:
+            return yaml.safe_load(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise BookletError(f"content/{language}/workbook/{name}", "file is missing") from None
+        except yaml.YAMLError as error:
+            where = f"content/{language}/workbook/{name}"
+            raise BookletError(where, f"not valid YAML: {error}") from None
+
+    main = read(BOOKLET_FILE)
+    part_ids = _Reader(main, f"content/{language}/workbook/{BOOKLET_FILE}").items("parts")
+    parts = [read(f"part-{part_id}.yml") for part_id in part_ids]
+    return booklet_from_data(main, parts, read(GOODBYE_FILE), language, load_art(content_dir))
+
+
+def load_art(content_dir: Path) -> dict[str, str]:
+    """Every sticker and picture SVG, by file name without '.svg'."""
+    art: dict[str, str] = {}
+    for folder in ("stickers", "pictures"):
+        for path in sorted((content_dir / "assets" / "images" / folder).glob("*.svg")):
+            art.setdefault(path.stem, path.read_text(encoding="utf-8"))
+    return art
+
+
+def booklet_languages(content_dir: Path) -> list[str]:
+    """The languages that have a booklet."""
+    return sorted(p.parent.parent.name for p in content_dir.glob(f"*/workbook/{BOOKLET_FILE}"))
+
+
+def booklet_to_json(booklet: Booklet) -> str:
+    """The booklet as one JSON document, for the app and the browser's Python."""
+    return json.dumps(asdict(booklet), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def booklet_from_json(text: str) -> Booklet:
+    """A booklet written by :func:`booklet_to_json`, validated again."""
+    data = json.loads(text)
+    if not isinstance(data, dict):
+        raise BookletError("booklet JSON", "expected an object")
+    parts = data.get("parts", [])
+    goodbye = data.get("goodbye", {})
+    if isinstance(goodbye, dict):
+        goodbye = {**goodbye, "fields": {f["id"]: f for f in goodbye.get("fields", [])}}
+    if isinstance(parts, list):
+        parts = [
+            {**p, "story": p.get("story"), "activities": p.get("activities")}
+            for p in parts
+            if isinstance(p, dict)
+        ]
+    art = data.get("art", {})
+    return booklet_from_data(
+        {**data, "parts": [p.get("id") for p in parts]},
+        parts,
+        goodbye,
+        str(data.get("language", "")),
+        art if isinstance(art, dict) else {},
+        where="booklet JSON",
+    )

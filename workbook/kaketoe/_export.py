@@ -1,0 +1,126 @@
+"""The export file, format version 1: one self-contained HTML file per child.
+
+The file opens in any browser without the app and without scripts, prints
+like the paper booklet, and carries the workbook as JSON inside a
+``<script type="application/json">`` block, which browsers never run. The
+JSON is an envelope::
+
+    {"format": "kaketoe-booklet-export", "version": 1, "variant": "family",
+     "booklet": {"id": ..., "version": ...}, "language": "nl",
+     "created": ..., "updated": ..., "app_version": ...,
+     "encryption": null, "content": {...}, "checksum": {"algorithm": "sha256", "value": ...}}
+
+``content`` is the workbook (kaketoe._answers.workbook_to_data); the checksum
+covers the canonical JSON of every other field. ``encryption`` is null in
+version 1: a later version may put a sealed ``content`` there. See
+docs/file-format.md.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any, Literal
+
+from kaketoe import __version__
+from kaketoe._answers import Workbook, guest_to_data, workbook_to_data
+from kaketoe._booklet import Booklet
+from kaketoe._render import lookups, render
+
+FORMAT = "kaketoe-booklet-export"
+VERSION = 1
+DATA_ELEMENT_ID = "kaketoe-export"
+Variant = Literal["family", "counselor"]
+VARIANTS: tuple[Variant, ...] = ("family", "counselor")
+
+
+def canonical_json(value: object) -> bytes:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode(
+        "utf-8"
+    )
+
+
+def checksum(envelope: Mapping[str, Any]) -> str:
+    """SHA-256 over the canonical JSON of the envelope without its checksum."""
+    body = {key: value for key, value in envelope.items() if key != "checksum"}
+    return hashlib.sha256(canonical_json(body)).hexdigest()
+
+
+def for_counselor(workbook: Workbook) -> Workbook:
+    """Only what the child chose to show; never a guest's contact details."""
+    shown = {key: answer for key, answer in workbook.answers.items() if answer.share}
+    return Workbook(
+        booklet_id=workbook.booklet_id,
+        booklet_version=workbook.booklet_version,
+        language=workbook.language,
+        profile=workbook.profile,
+        answers=shown,
+        stickers=tuple(s for s in workbook.stickers if s.station in shown),
+        guests=workbook.guests,
+    )
+
+
+def envelope(
+    workbook: Workbook, booklet: Booklet, variant: Variant, created: str, updated: str
+) -> dict[str, Any]:
+    content = workbook_to_data(workbook, booklet)
+    if variant == "counselor":
+        content["guests"] = [guest_to_data(g, with_contact=False) for g in workbook.guests]
+    result: dict[str, Any] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "variant": variant,
+        "booklet": {"id": booklet.id, "version": booklet.version},
+        "language": booklet.language,
+        "created": created,
+        "updated": updated,
+        "app_version": __version__,
+        "encryption": None,
+        "content": content,
+    }
+    result["checksum"] = {"algorithm": "sha256", "value": checksum(result)}
+    return result
+
+
+def script_safe_json(value: object) -> str:
+    """JSON that cannot end its <script> element or carry bidi controls as characters."""
+    text = json.dumps(value, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def export_html(
+    workbook: Workbook,
+    booklet: Booklet,
+    variant: Variant,
+    *,
+    created: str,
+    updated: str,
+) -> str:
+    """The export file for the family (everything) or the counselor (what the child shows)."""
+    if variant not in VARIANTS:
+        raise ValueError(f"unknown variant {variant!r}")
+    datetime.fromisoformat(created)
+    datetime.fromisoformat(updated)
+    shown = for_counselor(workbook) if variant == "counselor" else workbook
+    data = envelope(shown, booklet, variant, created, updated)
+    return render(
+        "export.html.j2",
+        booklet=booklet,
+        child=booklet,
+        workbook=shown,
+        **lookups(booklet, shown),
+        variant=variant,
+        created=created,
+        updated=updated,
+        data_json=script_safe_json(data),
+        data_id=DATA_ELEMENT_ID,
+        art_url=lambda art_id: art_data_url(booklet, art_id),
+    )
+
+
+def art_data_url(booklet: Booklet, art_id: str) -> str:
+    svg = booklet.art.get(art_id, "")
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")

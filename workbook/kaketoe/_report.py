@@ -1,0 +1,27 @@
+"""The report a counselor reads: the questions in a chosen language, the answers as written."""
+
+from __future__ import annotations
+
+from kaketoe._booklet import Booklet
+from kaketoe._import import ImportedExport
+from kaketoe._render import lookups, render
+
+
+def report_html(imported: ImportedExport, prompts: Booklet) -> str:
+    """HTML of every answer in the file, each under its question in ``prompts``' language.
+
+    Chosen pictures and feelings are named in that language too; what the child
+    wrote stays in the child's words and is marked with the child's language.
+    """
+    if (prompts.id, prompts.version) != (imported.booklet.id, imported.booklet.version):
+        raise ValueError("the questions must come from the booklet the file was made with")
+    return render(
+        "report.html.j2",
+        prompts=prompts,
+        child=imported.booklet,
+        workbook=imported.workbook,
+        variant=imported.variant,
+        created=imported.created,
+        updated=imported.updated,
+        **lookups(prompts, imported.workbook),
+    )
