@@ -15,13 +15,14 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
+
+from kaketoe._data import DataError, Reader
 
 Kind = Literal["text", "drawing", "feeling", "choice", "people", "photo", "info"]
 KINDS: tuple[Kind, ...] = ("text", "drawing", "feeling", "choice", "people", "photo", "info")
 PART_COLOURS = ("purple", "green", "blue", "orange")
 CREST_POSITIONS = range(5)  # 0: flat on the head ... 4: straight up
-ID_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 BOOKLET_FILE = "booklet.yml"
 ART_FOLDER = "content/assets/images/{stickers,pictures}"
 MAX_ART_BYTES = 8 * 1024
@@ -70,13 +71,8 @@ MESSAGES = (
 )
 
 
-class BookletError(ValueError):
+class BookletError(DataError):
     """The booklet's content is wrong somewhere; the message says where."""
-
-    def __init__(self, where: str, problem: str) -> None:
-        super().__init__(f"{where}: {problem}")
-        self.where = where
-        self.problem = problem
 
 
 @dataclass(frozen=True)
@@ -177,65 +173,8 @@ class Booklet:
 # Reading plain data ------------------------------------------------------------------------
 
 
-class _Reader:
-    """Reads one mapping of plain data, naming the file and the thing on any problem."""
-
-    def __init__(self, data: object, where: str) -> None:
-        if not isinstance(data, Mapping):
-            raise BookletError(where, "expected a mapping of fields")
-        self.data: Mapping[str, Any] = data
-        self.where = where
-
-    def text(self, name: str, *, optional: bool = False) -> str:
-        value = self.data.get(name)
-        if optional and value in (None, ""):
-            return ""
-        if not isinstance(value, str) or not value.strip():
-            raise BookletError(self.where, f"field '{name}' needs text")
-        return value.strip()
-
-    def identifier(self, name: str = "id") -> str:
-        value = self.text(name)
-        if not set(value) <= ID_CHARACTERS:
-            raise BookletError(self.where, f"field '{name}' may hold only a-z, 0-9 and '-'")
-        return value
-
-    def number(self, name: str, allowed: range) -> int:
-        value = self.data.get(name)
-        if isinstance(value, bool) or not isinstance(value, int) or value not in allowed:
-            raise BookletError(
-                self.where,
-                f"field '{name}' must be a whole number from {allowed.start} to {allowed.stop - 1}",
-            )
-        return value
-
-    def flag(self, name: str) -> bool:
-        value = self.data.get(name, False)
-        if not isinstance(value, bool):
-            raise BookletError(self.where, f"field '{name}' must be true or false")
-        return value
-
-    def items(self, name: str, *, optional: bool = False) -> list[Any]:
-        value = self.data.get(name)
-        if value is None and optional:
-            return []
-        if not isinstance(value, list) or not value:
-            raise BookletError(self.where, f"field '{name}' needs a list")
-        return value
-
-    def texts(self, name: str, *, optional: bool = False) -> tuple[str, ...]:
-        values = self.items(name, optional=optional)
-        if not all(isinstance(v, str) and v.strip() for v in values):
-            raise BookletError(self.where, f"every entry of '{name}' needs text")
-        return tuple(v.strip() for v in values)
-
-    def words(self, name: str, keys: Sequence[str]) -> dict[str, str]:
-        inner = _Reader(self.data.get(name), f"{self.where} > {name}")
-        words = {key: inner.text(key) for key in keys}
-        unknown = sorted(set(inner.data) - set(keys))
-        if unknown:
-            raise BookletError(inner.where, f"unknown entries {', '.join(unknown)}")
-        return words
+class _Reader(Reader):
+    error = BookletError
 
 
 def _unique(ids: Sequence[str], where: str, what: str) -> None:

@@ -12,6 +12,13 @@ from kaketoe._bundle import write_bundle
 from kaketoe._import import ImportProblem, read_export
 from kaketoe._parity import parity_problems
 from kaketoe._report import report_html
+from kaketoe._route_map import (
+    RouteMap,
+    RouteMapError,
+    load_route_map,
+    route_map_languages,
+    route_map_parity,
+)
 from kaketoe._translations import ContentError, check_translations
 
 # Exit codes: 0 fine, 1 the checked thing has problems, 2 the command could not run.
@@ -41,6 +48,14 @@ def check_content(content_dir: Path, source_language: str) -> int:
             problems.append(str(error))
     if booklets:
         problems += parity_problems(booklets, source_language)
+    routes: dict[str, RouteMap] = {}
+    for language in route_map_languages(content_dir):
+        try:
+            routes[language] = load_route_map(content_dir, language)
+        except RouteMapError as error:
+            problems.append(str(error))
+    if routes:
+        problems += route_map_parity(routes, source_language)
     for problem in problems:
         print(problem)
     if problems:
@@ -48,7 +63,8 @@ def check_content(content_dir: Path, source_language: str) -> int:
         return PROBLEMS
     print(
         f"every page of content/{source_language}/ has its counterparts in {content_dir}; "
-        f"the booklet is valid and the same in {', '.join(sorted(booklets)) or 'no language'}"
+        f"the booklet is valid and the same in {', '.join(sorted(booklets)) or 'no language'}; "
+        f"so is the route map in {', '.join(sorted(routes)) or 'no language'}"
     )
     return OK
 

@@ -1,0 +1,80 @@
+"""Reading content data (YAML or JSON) with messages that say where a problem is."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+ID_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
+
+
+class DataError(ValueError):
+    """Content data is wrong somewhere: ``where`` names the file and the thing, ``problem`` what."""
+
+    def __init__(self, where: str, problem: str) -> None:
+        super().__init__(f"{where}: {problem}")
+        self.where = where
+        self.problem = problem
+
+
+class Reader:
+    """Reads one mapping of plain data, naming the file and the thing on any problem."""
+
+    error: type[DataError] = DataError
+
+    def __init__(self, data: object, where: str) -> None:
+        if not isinstance(data, Mapping):
+            raise self.error(where, "expected a mapping of fields")
+        self.data: Mapping[str, Any] = data
+        self.where = where
+
+    def text(self, name: str, *, optional: bool = False) -> str:
+        value = self.data.get(name)
+        if optional and value in (None, ""):
+            return ""
+        if not isinstance(value, str) or not value.strip():
+            raise self.error(self.where, f"field '{name}' needs text")
+        return value.strip()
+
+    def identifier(self, name: str = "id") -> str:
+        value = self.text(name)
+        if not set(value) <= ID_CHARACTERS:
+            raise self.error(self.where, f"field '{name}' may hold only a-z, 0-9 and '-'")
+        return value
+
+    def number(self, name: str, allowed: range) -> int:
+        value = self.data.get(name)
+        if isinstance(value, bool) or not isinstance(value, int) or value not in allowed:
+            raise self.error(
+                self.where,
+                f"field '{name}' must be a whole number from {allowed.start} to {allowed.stop - 1}",
+            )
+        return value
+
+    def flag(self, name: str) -> bool:
+        value = self.data.get(name, False)
+        if not isinstance(value, bool):
+            raise self.error(self.where, f"field '{name}' must be true or false")
+        return value
+
+    def items(self, name: str, *, optional: bool = False) -> list[Any]:
+        value = self.data.get(name)
+        if value is None and optional:
+            return []
+        if not isinstance(value, list) or not value:
+            raise self.error(self.where, f"field '{name}' needs a list")
+        return value
+
+    def texts(self, name: str, *, optional: bool = False) -> tuple[str, ...]:
+        values = self.items(name, optional=optional)
+        if not all(isinstance(v, str) and v.strip() for v in values):
+            raise self.error(self.where, f"every entry of '{name}' needs text")
+        return tuple(v.strip() for v in values)
+
+    def words(self, name: str, keys: Sequence[str]) -> dict[str, str]:
+        inner = type(self)(self.data.get(name), f"{self.where} > {name}")
+        words = {key: inner.text(key) for key in keys}
+        unknown = sorted(set(inner.data) - set(keys))
+        if unknown:
+            raise self.error(inner.where, f"unknown entries {', '.join(unknown)}")
+        return words
