@@ -36,7 +36,7 @@ def test_golden_cases_give_the_expected_results_on_cpython(inputs: Path) -> None
     results = json.loads(run_in_folder(str(inputs)))
     assert results["booklets"]["ar"][2] == "rtl"
     for name in FIXTURES:
-        assert results[name]["export is stable"] is True
+        assert results[name]["export reads back the same"] is True
     assert results["export-v1-ar-counselor.html"]["variant"] == "counselor"
     assert results["problems"] == {
         "empty": "not-an-export",

@@ -19,9 +19,12 @@ def test_every_language_has_exactly_the_expected_pages(built_site: BuiltSite) ->
         path.relative_to(built_site.path).as_posix() for path in built_site.path.rglob("*.html")
     )
     expected = sorted(
-        f"{LANGUAGES[language]}{page}"
-        for language in LANGUAGES
-        for page in [*PAGES_OF[language], "404.html"]
+        [
+            f"{LANGUAGES[language]}{page}"
+            for language in LANGUAGES
+            for page in [*PAGES_OF[language], "404.html"]
+        ]
+        + [f"app/{language}/index.html" for language in LANGUAGES]  # the workbook app
     )
     assert found == expected
 

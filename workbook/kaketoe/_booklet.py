@@ -24,6 +24,7 @@ KINDS: tuple[Kind, ...] = ("text", "drawing", "feeling", "choice", "people", "ph
 PART_COLOURS = ("purple", "green", "blue", "orange")
 CREST_POSITIONS = range(5)  # 0: flat on the head ... 4: straight up
 BOOKLET_FILE = "booklet.yml"
+APP_WORDS_FILE = "app.yml"
 ART_FOLDER = "content/assets/images/{stickers,pictures}"
 MAX_ART_BYTES = 8 * 1024
 GOODBYE_FILE = "goodbye.yml"
@@ -57,6 +58,76 @@ LABELS = (
     "updated_on",
     "page_of_part",
     "question_language",
+)
+# The words of the app's screens (workbook/web/), from app.yml.
+APP_WORDS = (
+    "app_title",
+    "profiles_title",
+    "profiles_intro",
+    "new_profile",
+    "nickname",
+    "nickname_hint",
+    "colour",
+    "start",
+    "delete_profile",
+    "delete_gate",
+    "delete_confirm",
+    "cancel",
+    "home",
+    "road_intro",
+    "part",
+    "story",
+    "read_aloud",
+    "stop_reading",
+    "activities",
+    "for_adults",
+    "back",
+    "skip",
+    "talk",
+    "done",
+    "show_counselor",
+    "saved",
+    "choose_sticker",
+    "sticker_placed",
+    "write_here",
+    "colours",
+    "thickness",
+    "thin",
+    "thick",
+    "eraser",
+    "undo",
+    "clear",
+    "photo_choose",
+    "photo_caption",
+    "people_add",
+    "people_name",
+    "people_who",
+    "remove",
+    "read_done",
+    "question",
+    "feeling_words",
+    "goodbye",
+    "guest_add",
+    "guest_save",
+    "export",
+    "export_intro",
+    "export_family",
+    "export_counselor",
+    "export_counselor_shows",
+    "export_nothing_shown",
+    "export_ready",
+    "import",
+    "import_intro",
+    "import_preview",
+    "import_apply",
+    "import_exists",
+    "python_loading",
+    "python_failed",
+    "retry",
+    "storage_failed",
+    "new_version",
+    "update_now",
+    "install_ipad",
 )
 # Messages for a file that cannot be read back; see kaketoe._import.
 MESSAGES = (
@@ -105,6 +176,7 @@ class Story:
 @dataclass(frozen=True)
 class Part:
     id: str
+    name: str  # how the part is called: "Deel A", "الجزء الأول"
     colour: str
     title: str
     story: Story
@@ -159,6 +231,8 @@ class Booklet:
     messages: Mapping[str, str] = field(default_factory=dict)
     # SVG markup of every sticker and picture, by id, so an export carries its art.
     art: Mapping[str, str] = field(default_factory=dict)
+    # The words of the app's screens.
+    words: Mapping[str, str] = field(default_factory=dict)
 
     def activities(self) -> list[Activity]:
         return [activity for part in self.parts for activity in part.activities]
@@ -232,6 +306,7 @@ def _part(data: object, where: str) -> Part:
     activities = tuple(_activity(a, where) for a in reader.items("activities"))
     return Part(
         id=identifier,
+        name=reader.text("name"),
         colour=colour,
         title=reader.text("title"),
         story=Story(title=story.text("title"), paragraphs=story.texts("paragraphs")),
@@ -262,6 +337,7 @@ def booklet_from_data(
     goodbye: object,
     language: str,
     art: Mapping[str, str],
+    words: object,
     where: str = "",
 ) -> Booklet:
     """A validated booklet from plain data (as read from YAML or JSON)."""
@@ -293,6 +369,7 @@ def booklet_from_data(
         labels=reader.words("labels", LABELS),
         messages=reader.words("messages", MESSAGES),
         art=_checked_art(art, where),
+        words=_Reader({"words": words}, f"{where}/{APP_WORDS_FILE}").words("words", APP_WORDS),
     )
     _check_whole(booklet, reader.where)
     return booklet
@@ -359,7 +436,9 @@ def load_booklet(content_dir: Path, language: str) -> Booklet:
     main = read(BOOKLET_FILE)
     part_ids = _Reader(main, f"content/{language}/workbook/{BOOKLET_FILE}").items("parts")
     parts = [read(f"part-{part_id}.yml") for part_id in part_ids]
-    return booklet_from_data(main, parts, read(GOODBYE_FILE), language, load_art(content_dir))
+    return booklet_from_data(
+        main, parts, read(GOODBYE_FILE), language, load_art(content_dir), read(APP_WORDS_FILE)
+    )
 
 
 def load_art(content_dir: Path) -> dict[str, str]:
@@ -403,5 +482,6 @@ def booklet_from_json(text: str) -> Booklet:
         goodbye,
         str(data.get("language", "")),
         art if isinstance(art, dict) else {},
+        data.get("words"),
         where="booklet JSON",
     )

@@ -1,0 +1,349 @@
+"""The workbook app in Chromium at tablet size with touch: the child's journey and its failures."""
+
+from __future__ import annotations
+
+import json
+import re
+import struct
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+import pytest
+from axe import axe_violations
+from kaketoe import read_export, workbook_to_data
+from page_visit import TABLET, PageVisit, visit
+from workbook_samples import booklet, booklets
+
+pytestmark = pytest.mark.browser
+
+LANGUAGES = ("nl", "en", "ar")
+
+
+@pytest.fixture
+def tablet(browser: Any) -> Iterator[Any]:
+    """A fresh tablet profile with touch, as a family's shared tablet."""
+    context = browser.new_context(viewport=TABLET, has_touch=True, accept_downloads=True)
+    yield context
+    context.close()
+
+
+def open_app(context: Any, site_server: str, language: str, path: str = "") -> PageVisit:
+    record = visit(context, urljoin(site_server, f"app/{language}/{path}"), site_server)
+    assert record.status == 200
+    return record
+
+
+def create_profile(page: Any, nickname: str, colour_index: int = 0) -> None:
+    page.fill("#nickname", nickname)
+    page.locator(".colours .colour").nth(colour_index).click()
+    page.click(".new-profile button[type=submit]")
+    page.wait_for_selector(".road")
+
+
+def open_activity(page: Any, activity_id: str) -> None:
+    page.locator(f'.station__link[data-station="{activity_id}"]').first.click()
+    page.wait_for_selector(".prompt")
+
+
+def finish(page: Any, choice: str = "done") -> None:
+    """Leaves an activity; a done or talked-about one asks for a sticker, which the child places."""
+    index = {"done": 0, "talk": 1, "skip": 2}[choice]
+    page.locator(".choices-row .button").nth(index).click()
+    if choice != "skip":
+        page.wait_for_selector(".stickers")
+        page.locator(".sticker").nth(1).click()
+    page.wait_for_selector(".stations")
+
+
+def first_of(language: str, kind: str) -> str:
+    return next(a.id for a in booklet(language).activities() if a.kind == kind)
+
+
+def png_file(path: Path) -> Path:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    rows = b"".join(b"\x00" + b"\x20\x80\xc0" * 8 for _ in range(8))
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+    return path
+
+
+def export(page: Any, variant: str, target: Path) -> str:
+    page.goto(page.url.split("#")[0] + "#/export")
+    page.wait_for_selector("h1")
+    button = page.locator(
+        ".button--primary" if variant == "family" else "main > button.button:not(.button--primary)"
+    )
+    with page.expect_download(timeout=180_000) as download:
+        button.click()
+    download.value.save_as(target)
+    return target.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_child_fills_in_the_booklet_and_takes_it_to_another_device(
+    tablet: Any, browser: Any, site_server: str, language: str, tmp_path: Path
+) -> None:
+    """Two profiles, every kind of activity, stickers, reload, both exports valid, import."""
+    record = open_app(tablet, site_server, language)
+    page = record.page
+    create_profile(page, "Sami", 3)
+    page.goto(page.url.split("#")[0] + "#/")
+    create_profile(page, "Noor", 1)
+
+    open_activity(page, "a-kaketoe-name")
+    page.fill("main textarea", "Kiki")
+    page.check("#share")
+    finish(page)
+
+    open_activity(page, first_of(language, "choice"))
+    page.locator(".choice").first.click()
+    page.check("#share")
+    finish(page)
+
+    open_activity(page, first_of(language, "feeling"))
+    page.locator(".feeling").nth(2).click()
+    finish(page)
+
+    open_activity(page, first_of(language, "people"))
+    page.locator(".person input").nth(0).fill("Oma")
+    page.locator(".person input").nth(1).fill("<script>alert(1)</script>")
+    finish(page, "talk")
+
+    open_activity(page, first_of(language, "info"))
+    page.locator(".info .button").click()
+    finish(page)
+
+    open_activity(page, first_of(language, "drawing"))
+    canvas = page.locator(".drawing__canvas").bounding_box()
+    assert canvas is not None
+    page.mouse.move(canvas["x"] + 40, canvas["y"] + 40)
+    page.mouse.down()
+    page.mouse.move(canvas["x"] + 200, canvas["y"] + 150, steps=8)
+    page.mouse.up()
+    finish(page)
+
+    open_activity(page, first_of(language, "photo"))
+    page.set_input_files(".photo__input", str(png_file(tmp_path / "photo.png")))
+    page.wait_for_selector(".photo__preview:not([hidden])")
+    finish(page)
+
+    second_text = [a.id for a in booklet(language).activities() if a.kind == "text"][1]
+    open_activity(page, second_text)
+    page.fill("main textarea", "Misschien later")
+    finish(page, "skip")
+
+    page.reload()
+    page.wait_for_selector(".profile")
+    assert page.locator(".profile").count() == 2
+    page.locator(".profile", has_text="Noor").click()
+    page.wait_for_selector(".road")
+    assert page.locator(".station__link svg[role=img]").count() == 7
+    open_activity(page, "a-kaketoe-name")
+    assert page.locator("main textarea").input_value() == "Kiki"
+    page.goto(page.url.split("#")[0] + "#/home")
+    open_activity(page, second_text)
+    assert page.locator("main textarea").input_value() == "Misschien later", "skipping keeps it"
+
+    family = export(page, "family", tmp_path / "family.html")
+    counselor = export(page, "counselor", tmp_path / "counselor.html")
+    imported = read_export(family, booklets())
+    assert imported.booklet.language == language
+    assert len(imported.workbook.answers) == 8
+    assert {a.state for a in imported.workbook.answers.values()} == {"answered", "talk", "skipped"}
+    drawn = next(
+        a
+        for a in imported.workbook.answers.values()
+        if a.image and a.image.media_type == "image/png"
+    )
+    assert drawn.image is not None
+    assert len(drawn.image.data) > 1000
+    shown = read_export(counselor, booklets())
+    assert set(shown.workbook.answers) == {"a-kaketoe-name", first_of(language, "choice")}
+    assert record.problems() == {
+        "console errors": [],
+        "failed requests": [],
+        "requests to another origin": [],
+        "CSP violations": [],
+    }
+
+    other = browser.new_context(viewport=TABLET, has_touch=True)
+    try:
+        fresh = open_app(other, site_server, language, "#/import").page
+        fresh.set_input_files("#import-file", str(tmp_path / "family.html"))
+        fresh.locator("main .button--primary").click(timeout=180_000)
+        fresh.wait_for_selector(".road")
+        assert fresh.locator(".station__link svg[role=img]").count() == 7
+        stored = fresh.evaluate(
+            "() => Object.keys(localStorage).filter((k) => k.startsWith('kaketoe:profile:'))"
+            ".map((k) => JSON.parse(localStorage.getItem(k)))"
+        )
+        assert len(stored) == 1
+        again = read_export(family, booklets())
+        assert sorted(stored[0]["answers"]) == sorted(again.workbook.answers)
+        assert stored[0]["answers"]["a-kaketoe-name"]["value"] == {"text": "Kiki"}
+    finally:
+        other.close()
+    assert workbook_to_data(imported.workbook, imported.booklet)["profile"]["nickname"] == "Noor"
+
+
+COUNT_CACHED = """async () => {
+  const names = await caches.keys();
+  return names.length ? (await (await caches.open(names[0])).keys()).length : 0;
+}"""
+
+
+def test_the_app_works_offline_after_the_first_visit(tablet: Any, site_server: str) -> None:
+    """Once the service worker has cached the app, it opens and saves without a network."""
+    page = open_app(tablet, site_server, "nl").page
+    page.evaluate("() => navigator.serviceWorker.ready")
+    # Under the strict CSP wait_for_function is blocked: poll with evaluate.
+    for _ in range(120):
+        cached = page.evaluate(COUNT_CACHED)
+        if cached and cached > 20:
+            break
+        page.wait_for_timeout(500)
+    tablet.set_offline(True)
+    page.reload()
+    page.wait_for_selector("#nickname")
+    create_profile(page, "Offline")
+    open_activity(page, "a-kaketoe-name")
+    page.fill("main textarea", "Zonder internet")
+    finish(page)
+    page.reload()
+    page.wait_for_selector(".profile")
+    tablet.set_offline(False)
+
+
+def test_a_worker_that_cannot_start_leaves_the_answers_safe(tablet: Any, site_server: str) -> None:
+    """When Python cannot start, export says so with a retry, and nothing is lost."""
+    tablet.add_init_script(
+        "window.Worker = class { constructor() { throw new Error('no worker'); } };"
+    )
+    page = open_app(tablet, site_server, "nl").page
+    create_profile(page, "Lina")
+    open_activity(page, "a-kaketoe-name")
+    page.fill("main textarea", "Pip")
+    finish(page)
+    page.goto(page.url.split("#")[0] + "#/export")
+    page.locator(".button--primary").click()
+    page.wait_for_selector("main [role=status] button")
+    assert booklet("nl").words["python_failed"] in page.locator("main [role=status]").inner_text()
+    page.reload()
+    page.locator(".profile", has_text="Lina").click()
+    open_activity(page, "a-kaketoe-name")
+    assert page.locator("main textarea").input_value() == "Pip"
+
+
+def test_storage_that_fails_gives_a_clear_warning(tablet: Any, site_server: str) -> None:
+    """With no storage at all (private mode, full disk), the child is told and offered an export."""
+    tablet.add_init_script(
+        """Object.defineProperty(window, "indexedDB", {get() { throw new Error("no db"); }});
+           Storage.prototype.setItem = function () {
+             throw new DOMException("full", "QuotaExceededError");
+           };"""
+    )
+    page = open_app(tablet, site_server, "en").page
+    create_profile(page, "Ali")
+    warning = page.locator("#storage-warning")
+    warning.wait_for()
+    assert booklet("en").words["storage_failed"] in warning.inner_text()
+    assert warning.locator("a[href='#/export']").count() == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "content", "code"),
+    [
+        ("nl", "<html><body>geen boekje</body></html>", "not-an-export"),
+        (
+            "ar",
+            '<script type="application/json" id="kaketoe-export">'
+            + '{"format": "kaketoe-booklet-export", "version": 9}</script>',
+            "newer-version",
+        ),
+    ],
+)
+def test_a_bad_file_is_refused_in_the_family_language(
+    tablet: Any, site_server: str, tmp_path: Path, language: str, content: str, code: str
+) -> None:
+    """Importing a wrong or newer file shows the message in the app's language; nothing changes."""
+    bad = tmp_path / "bad.html"
+    bad.write_text(content, encoding="utf-8")
+    page = open_app(tablet, site_server, language, "#/import").page
+    page.set_input_files("#import-file", str(bad))
+    message = booklet(language).messages[code]
+    page.locator("main [role=status]", has_text=message[:20]).wait_for(timeout=180_000)
+    assert (
+        page.evaluate(
+            "() => Object.keys(localStorage).filter((k) => k.startsWith('kaketoe:')).length"
+        )
+        == 0
+    )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_screen_passes_axe(tablet: Any, site_server: str, language: str) -> None:
+    """Profiles, road, part, each kind of activity, stickers and export: no axe violation."""
+    record = open_app(tablet, site_server, language)
+    page = record.page
+    assert page.evaluate("document.documentElement.dir") == ("rtl" if language == "ar" else "ltr")
+    assert axe_violations(page) == []
+    create_profile(page, "Noor")
+    assert axe_violations(page) == [], "road"
+    page.locator(".stretch h2 a").first.click()
+    page.wait_for_selector(".story")
+    assert axe_violations(page) == [], "part"
+    for kind in ("text", "drawing", "feeling", "choice", "people", "photo", "info"):
+        page.goto(page.url.split("#")[0] + f"#/activity/{first_of(language, kind)}")
+        page.wait_for_selector(".prompt")
+        assert axe_violations(page) == [], kind
+    page.goto(page.url.split("#")[0] + f"#/sticker/{first_of(language, 'text')}")
+    page.wait_for_selector(".stickers")
+    assert axe_violations(page) == [], "stickers"
+    page.goto(page.url.split("#")[0] + "#/export")
+    page.wait_for_selector("h1")
+    assert axe_violations(page) == [], "export"
+    page.goto(page.url.split("#")[0] + "#/goodbye")
+    page.wait_for_selector("form")
+    assert axe_violations(page) == [], "goodbye"
+    assert record.problems()["console errors"] == []
+    assert record.problems()["requests to another origin"] == []
+
+
+def test_precache_holds_everything_the_app_needs(site_server: str, built_site: Any) -> None:
+    """The service worker's list names the shell, every booklet, the Python bundle and Pyodide."""
+    worker = (built_site.path / "app" / "sw.js").read_text(encoding="utf-8")
+    found = re.search(r"const PRECACHE = (\[.*?\]);", worker, re.S)
+    assert found is not None
+    listed = json.loads(found.group(1))
+    for language in LANGUAGES:
+        assert f"{language}/" in listed
+        assert f"booklets/{language}.json" in listed
+    assert any(path.endswith("pyodide.asm.wasm") for path in listed)
+    assert any(re.fullmatch(r"python/kaketoe-.*\.zip", path) for path in listed)
+    app = built_site.path / "app"
+    for path in listed:
+        target = (app / path).resolve()
+        assert (target / "index.html" if path.endswith("/") else target).is_file(), path
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_childrens_page_opens_the_app(built_site: Any, language: str) -> None:
+    """The page for children in each language links to the app in that language."""
+    prefix = "" if language == "nl" else f"{language}/"
+    page = (built_site.path / prefix / "workbook" / "index.html").read_text(encoding="utf-8")
+    href = re.search(r'href="([^"]*app/' + language + r'/)"', page)
+    assert href is not None
+    target = urljoin(f"{built_site.url}{prefix}workbook/", href.group(1))
+    assert target == urljoin(built_site.url, f"app/{language}/")
+    assert (built_site.path / "app" / language / "index.html").is_file()

@@ -1,0 +1,535 @@
+// The workbook app: the child's booklet on a tablet. It renders screens and
+// stores answers; what an answer may be, the export file and the import live
+// in Python (the kaketoe package, in a worker). Screens never wait for it.
+
+import { editor } from "./activities.js";
+import { h, svg } from "./dom.js";
+import { kaketoe, PROFILE_COLOURS } from "./kaketoe-art.js";
+import { Python } from "./python.js";
+import { Store } from "./store.js";
+
+const SAVE_DELAY_MS = 400;
+const LANGUAGES = ["nl", "en", "ar"];
+const APP = new URL("../", document.baseURI);
+const ART = new URL("../../assets/images/", document.baseURI);
+
+const state = {
+  booklet: null,
+  words: {},
+  store: null,
+  profiles: [],
+  profile: null,
+  python: null,
+  saveTimer: null,
+  dirty: false,
+};
+
+const screen = document.getElementById("screen");
+const notices = document.getElementById("notices");
+
+function now() {
+  return new Date().toISOString();
+}
+
+function notice(text, { action, kind = "info", id } = {}) {
+  if (id) document.getElementById(id)?.remove();
+  const element = h("div", { class: `notice notice--${kind}`, id }, h("p", {}, text), action || null);
+  notices.append(element);
+  return element;
+}
+
+// Saving --------------------------------------------------------------------------
+
+async function saveNow() {
+  clearTimeout(state.saveTimer);
+  if (!state.profile || !state.dirty) return;
+  state.dirty = false;
+  const kept = await state.store.save(state.profile);
+  if (!kept) {
+    notice(state.words.storage_failed, {
+      kind: "warning",
+      id: "storage-warning",
+      action: h("a", { class: "button", href: "#/export" }, state.words.export),
+    });
+  } else {
+    document.getElementById("storage-warning")?.remove();
+    const saved = document.getElementById("saved");
+    if (saved) saved.textContent = state.words.saved;
+  }
+}
+
+function changed() {
+  state.profile.updated = now();
+  state.dirty = true;
+  clearTimeout(state.saveTimer);
+  state.saveTimer = setTimeout(saveNow, SAVE_DELAY_MS);
+}
+
+document.addEventListener("visibilitychange", () => {
+  if (document.visibilityState === "hidden") saveNow();
+});
+addEventListener("pagehide", () => saveNow());
+
+// Screens -------------------------------------------------------------------------
+
+function show(...children) {
+  screen.replaceChildren(...children);
+  screen.focus({ preventScroll: true });
+  scrollTo(0, 0);
+}
+
+function art(id) {
+  return state.booklet.art[id] || "";
+}
+
+function answersOf(profile) {
+  return profile.answers || {};
+}
+
+function profilesScreen() {
+  const words = state.words;
+  const list = h("ul", { class: "profiles" }, ...state.profiles.map((profile) => h("li", {},
+    h("button", {
+      type: "button",
+      class: "profile",
+      onclick: () => openProfile(profile.id),
+    }, svg(kaketoe(3, PROFILE_COLOURS[profile.colour])), h("span", {}, profile.nickname)),
+    h("button", { type: "button", class: "tool", onclick: () => deleteScreen(profile) }, `${words.delete_profile}: ${profile.nickname}`))));
+  const nickname = h("input", { id: "nickname", type: "text", maxlength: 40, autocomplete: "off", required: true });
+  let colour = "green";
+  const colours = Object.entries(PROFILE_COLOURS).map(([name, value]) => {
+    const button = h("button", {
+      type: "button",
+      class: "colour",
+      "aria-pressed": String(name === colour),
+      "aria-label": `${words.colour}: ${name}`,
+      onclick: () => {
+        colour = name;
+        for (const other of colours) other.setAttribute("aria-pressed", String(other === button));
+      },
+    }, svg(kaketoe(2, value)));
+    return button;
+  });
+  const form = h("form", {
+    class: "new-profile",
+    onsubmit: async (event) => {
+      event.preventDefault();
+      const name = nickname.value.trim();
+      if (!name) return nickname.focus();
+      const profile = {
+        id: crypto.randomUUID(),
+        nickname: name,
+        colour,
+        language: document.body.dataset.language,
+        created: now(),
+        updated: now(),
+        answers: {},
+        stickers: [],
+        guests: [],
+        lastExport: null,
+      };
+      state.profiles.push(profile);
+      state.profile = profile;
+      state.dirty = true;
+      await saveNow();
+      location.hash = "#/home";
+    },
+  },
+  h("h2", {}, words.new_profile),
+  h("div", { class: "field" }, h("label", { for: "nickname" }, words.nickname), h("p", { class: "hint" }, words.nickname_hint), nickname),
+  h("fieldset", { class: "colours" }, h("legend", {}, words.colour), ...colours),
+  h("button", { type: "submit", class: "button button--primary" }, words.start));
+  show(h("h1", {}, words.profiles_title), h("p", {}, words.profiles_intro), list, form,
+    h("p", {}, h("a", { href: "#/import", class: "button" }, words.import)));
+}
+
+function deleteScreen(profile) {
+  const words = state.words;
+  const input = h("input", { id: "confirm", type: "text", autocomplete: "off" });
+  const message = h("p", { role: "alert" });
+  show(h("h1", {}, `${words.delete_profile}: ${profile.nickname}`),
+    h("form", {
+      onsubmit: async (event) => {
+        event.preventDefault();
+        if (input.value.trim() !== profile.nickname) {
+          message.textContent = words.delete_gate;
+          return input.focus();
+        }
+        await state.store.remove(profile.id);
+        state.profiles = state.profiles.filter((p) => p.id !== profile.id);
+        location.hash = "#/";
+        route();
+      },
+    },
+    h("div", { class: "field" }, h("label", { for: "confirm" }, words.delete_gate), input), message,
+    h("button", { type: "submit", class: "button" }, words.delete_confirm),
+    h("a", { href: "#/", class: "button" }, words.cancel)));
+}
+
+function stationButton(activity, part) {
+  const answer = answersOf(state.profile)[activity.id];
+  const placed = (state.profile.stickers || []).find((s) => s.station === activity.id);
+  const sticker = placed ? state.booklet.stickers.find((s) => s.id === placed.sticker) : null;
+  return h("li", { class: `station${answer ? " station--visited" : ""}` },
+    h("a", { href: `#/activity/${activity.id}`, class: "station__link", dataset: { station: activity.id } },
+      sticker ? svg(art(sticker.id), sticker.label) : h("span", { class: "station__dot", "aria-hidden": "true" }),
+      h("span", { class: "station__title" }, activity.title)));
+}
+
+function homeScreen() {
+  const { booklet, words, profile } = state;
+  show(
+    h("div", { class: "home__top" },
+      svg(kaketoe(3, PROFILE_COLOURS[profile.colour])),
+      h("h1", {}, `${words.home}: ${profile.nickname}`),
+      h("a", { href: "#/", class: "tool" }, words.back)),
+    h("p", {}, words.road_intro),
+    h("ol", { class: "road" }, ...booklet.parts.map((part) => h("li", { class: `stretch stretch--${part.colour}` },
+      h("h2", {}, h("a", { href: `#/part/${part.id}` }, `${part.name}: ${part.title}`)),
+      h("ol", { class: "stations" }, ...part.activities.map((activity) => stationButton(activity, part)))))),
+    h("p", { class: "home__more" },
+      h("a", { href: "#/goodbye", class: "button" }, words.goodbye),
+      h("a", { href: "#/export", class: "button" }, words.export)));
+}
+
+function speechFor(text) {
+  const language = document.documentElement.lang;
+  if (!("speechSynthesis" in window)) return null;
+  const voices = speechSynthesis.getVoices().filter((voice) => voice.lang.toLowerCase().startsWith(language));
+  if (!voices.length) return null;
+  const button = h("button", { type: "button", class: "button read-aloud", "aria-pressed": "false" }, state.words.read_aloud);
+  button.addEventListener("click", () => {
+    if (speechSynthesis.speaking) {
+      speechSynthesis.cancel();
+      button.textContent = state.words.read_aloud;
+      button.setAttribute("aria-pressed", "false");
+      return;
+    }
+    const utterance = new SpeechSynthesisUtterance(text);
+    utterance.voice = voices[0];
+    utterance.lang = voices[0].lang;
+    utterance.onend = () => {
+      button.textContent = state.words.read_aloud;
+      button.setAttribute("aria-pressed", "false");
+    };
+    speechSynthesis.speak(utterance);
+    button.textContent = state.words.stop_reading;
+    button.setAttribute("aria-pressed", "true");
+  });
+  return button;
+}
+
+function partScreen(partId) {
+  const { booklet, words } = state;
+  const part = booklet.parts.find((p) => p.id === partId);
+  if (!part) return homeScreen();
+  const story = part.story.paragraphs.join(" ");
+  show(
+    h("p", {}, h("a", { href: "#/home", class: "tool" }, words.back)),
+    h("h1", { class: `part-title part-title--${part.colour}` }, `${part.name}: ${part.title}`),
+    h("section", { class: "story", "aria-labelledby": "story-title" },
+      h("h2", { id: "story-title" }, `${words.story}: ${part.story.title}`),
+      speechFor(`${part.story.title}. ${story}`),
+      ...part.story.paragraphs.map((paragraph) => h("p", {}, paragraph))),
+    h("h2", {}, words.activities),
+    h("ol", { class: "stations stations--list" }, ...part.activities.map((activity) => stationButton(activity, part))));
+}
+
+function setAnswer(activity, patch) {
+  const answers = answersOf(state.profile);
+  const before = answers[activity.id] || { activity: activity.id, share: false };
+  const next = { ...before, ...patch, activity: activity.id, updated: now() };
+  if (next.state !== "answered" && next.value) {
+    // Skipped or kept for a talk: the file holds no value then, but what the
+    // child made stays on the device, and comes back if they return to it.
+    state.profile.drafts = { ...(state.profile.drafts || {}), [activity.id]: next.value };
+    delete next.value;
+  }
+  answers[activity.id] = next;
+  state.profile.answers = answers;
+  changed();
+  return next;
+}
+
+function earnsSticker(answer) {
+  return answer && (answer.state === "answered" || answer.state === "talk");
+}
+
+function activityScreen(activityId) {
+  const { booklet, words } = state;
+  const activity = booklet.parts.flatMap((p) => p.activities).find((a) => a.id === activityId);
+  if (!activity) return homeScreen();
+  const part = booklet.parts.find((p) => p.activities.includes(activity));
+  const stored = answersOf(state.profile)[activity.id];
+  const draft = (state.profile.drafts || {})[activity.id];
+  const answer = stored && stored.state === "answered" ? stored : draft ? { state: "answered", value: draft } : stored;
+  const share = h("input", { type: "checkbox", id: "share", checked: Boolean(answer && answer.share) });
+  share.checked = Boolean(stored && stored.share);
+  share.addEventListener("change", () => {
+    const current = answersOf(state.profile)[activity.id];
+    if (current) setAnswer(activity, { share: share.checked });
+  });
+  const status = h("p", { id: "saved", class: "saved", role: "status" });
+  const content = editor(activity, answer, {
+    booklet,
+    words,
+    profile: state.profile,
+    art: booklet.art,
+    save: (value) => {
+      if (value) {
+        setAnswer(activity, { state: "answered", value, share: share.checked });
+        if (state.profile.drafts) delete state.profile.drafts[activity.id];
+      }
+      else {
+        const answers = answersOf(state.profile);
+        if (answers[activity.id] && answers[activity.id].state === "answered") {
+          delete answers[activity.id];
+          changed();
+        }
+      }
+    },
+  });
+  const leave = (patch) => {
+    if (patch) setAnswer(activity, { ...patch, share: share.checked });
+    const now = answersOf(state.profile)[activity.id];
+    const placed = (state.profile.stickers || []).some((s) => s.station === activity.id);
+    saveNow();
+    location.hash = earnsSticker(now) && !placed ? `#/sticker/${activity.id}` : `#/part/${part.id}`;
+  };
+  show(
+    h("p", {}, h("a", { href: `#/part/${part.id}`, class: "tool" }, words.back)),
+    h("h1", { class: `activity-title part-title--${part.colour}` }, activity.title),
+    h("p", { class: "prompt" }, activity.prompt),
+    speechFor(activity.read_aloud),
+    activity.adult_hint ? h("details", { class: "adult-hint" }, h("summary", {}, words.for_adults), h("p", {}, activity.adult_hint)) : null,
+    content,
+    h("div", { class: "share" }, share, h("label", { for: "share" }, words.show_counselor)),
+    status,
+    h("div", { class: "choices-row" },
+      h("button", { type: "button", class: "button button--primary", onclick: () => leave(null) }, words.done),
+      h("button", { type: "button", class: "button", onclick: () => leave({ state: "talk" }) }, words.talk),
+      h("button", { type: "button", class: "button", onclick: () => leave({ state: "skipped" }) }, words.skip)));
+}
+
+function stickerScreen(activityId) {
+  const { booklet, words } = state;
+  const activity = booklet.parts.flatMap((p) => p.activities).find((a) => a.id === activityId);
+  const part = booklet.parts.find((p) => p.activities.includes(activity));
+  show(
+    h("h1", {}, words.choose_sticker),
+    h("ul", { class: "stickers" }, ...booklet.stickers.map((sticker) => h("li", {},
+      h("button", {
+        type: "button",
+        class: "sticker",
+        onclick: () => {
+          state.profile.stickers = (state.profile.stickers || []).filter((s) => s.station !== activity.id);
+          state.profile.stickers.push({ sticker: sticker.id, station: activity.id });
+          changed();
+          saveNow();
+          notice(words.sticker_placed, { id: "sticker-notice" });
+          location.hash = `#/part/${part.id}`;
+        },
+      }, svg(art(sticker.id)), h("span", {}, sticker.label))))),
+    h("p", {}, h("a", { href: `#/part/${part.id}`, class: "tool" }, words.back)));
+}
+
+// Export and import --------------------------------------------------------------
+
+function workbookData(profile) {
+  return {
+    profile: { nickname: profile.nickname, colour: profile.colour },
+    answers: Object.values(profile.answers || {}),
+    stickers: profile.stickers || [],
+    guests: profile.guests || [],
+  };
+}
+
+async function deliver(html, name) {
+  const file = new File([html], name, { type: "text/html" });
+  if (navigator.canShare && navigator.canShare({ files: [file] })) {
+    try {
+      await navigator.share({ files: [file] });
+      return;
+    } catch (error) {
+      if (error && error.name === "AbortError") return;
+    }
+  }
+  const url = URL.createObjectURL(file);
+  const link = h("a", { href: url, download: name, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function fileName(profile, variant) {
+  const safe = profile.nickname.normalize("NFKD").replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "") || "kaketoe";
+  return `kaketoe-${safe}-${now().slice(0, 10)}-${variant}.html`;
+}
+
+function exportScreen() {
+  const { booklet, words, profile } = state;
+  const shown = Object.values(profile.answers || {}).filter((a) => a.share);
+  const titles = new Map(booklet.parts.flatMap((p) => p.activities).map((a) => [a.id, a.title]));
+  const status = h("p", { role: "status", class: "saved" });
+  const make = (variant) => async () => {
+    await saveNow();
+    status.textContent = words.python_loading;
+    try {
+      const html = await state.python.call({
+        type: "export",
+        profile: workbookData(profile),
+        variant,
+        language: document.body.dataset.language,
+        created: profile.created,
+        updated: profile.updated,
+      });
+      await deliver(html, fileName(profile, variant));
+      profile.lastExport = now();
+      changed();
+      status.textContent = words.export_ready;
+    } catch {
+      status.replaceChildren(words.python_failed, " ", h("button", { type: "button", class: "button", onclick: make(variant) }, words.retry));
+    }
+  };
+  show(
+    h("p", {}, h("a", { href: "#/home", class: "tool" }, words.back)),
+    h("h1", {}, words.export),
+    h("p", {}, words.export_intro),
+    h("button", { type: "button", class: "button button--primary", onclick: make("family") }, words.export_family),
+    h("h2", {}, words.export_counselor_shows),
+    shown.length ? h("ul", {}, ...shown.map((a) => h("li", {}, h("a", { href: `#/activity/${a.activity}` }, titles.get(a.activity))))) : h("p", {}, words.export_nothing_shown),
+    h("button", { type: "button", class: "button", onclick: make("counselor") }, words.export_counselor),
+    status);
+}
+
+function importScreen() {
+  const words = state.words;
+  const input = h("input", { type: "file", id: "import-file", accept: ".html,text/html" });
+  const result = h("div", { role: "status" });
+  input.addEventListener("change", async () => {
+    const file = input.files && input.files[0];
+    if (!file) return;
+    result.textContent = words.python_loading;
+    try {
+      const imported = await state.python.call({ type: "import", text: await file.text() });
+      const nickname = imported.workbook.profile.nickname;
+      const exists = state.profiles.some((p) => p.nickname === nickname);
+      result.replaceChildren(
+        h("p", {}, `${words.import_preview}: ${nickname} (${imported.workbook.answers.length})`),
+        exists ? h("p", {}, words.import_exists) : null,
+        h("button", {
+          type: "button",
+          class: "button button--primary",
+          onclick: async () => {
+            const answers = Object.fromEntries(imported.workbook.answers.map((a) => [a.activity, a]));
+            const profile = {
+              id: crypto.randomUUID(),
+              nickname: exists ? `${nickname} (2)` : nickname,
+              colour: imported.workbook.profile.colour,
+              language: imported.language,
+              created: imported.created,
+              updated: now(),
+              answers,
+              stickers: imported.workbook.stickers,
+              guests: imported.workbook.guests,
+              lastExport: null,
+            };
+            state.profiles.push(profile);
+            state.profile = profile;
+            state.dirty = true;
+            await saveNow();
+            location.hash = "#/home";
+          },
+        }, words.import_apply));
+    } catch (error) {
+      const code = error && error.problem;
+      result.textContent = code ? state.booklet.messages[code] : words.python_failed;
+    }
+  });
+  show(
+    h("p", {}, h("a", { href: "#/", class: "tool" }, words.back)),
+    h("h1", {}, words.import), h("p", {}, words.import_intro),
+    h("div", { class: "field" }, h("label", { for: "import-file", class: "button" }, words.import), input),
+    result);
+}
+
+function goodbyeScreen() {
+  const { booklet, words, profile } = state;
+  const goodbye = booklet.goodbye;
+  const fields = Object.fromEntries(goodbye.fields.map((field) => [field.id, field]));
+  const values = { name: "", memory: "", wish: "", contact: "" };
+  const inputs = goodbye.fields.map((field) => {
+    const id = `guest-${field.id}`;
+    const input = field.id === "name" ? h("input", { id, type: "text", maxlength: 200 }) : h("textarea", { id, rows: 3, maxlength: 400 });
+    input.addEventListener("input", () => { values[field.id] = input.value; });
+    return h("div", { class: "field" }, h("label", { for: id }, fields[field.id].label), h("p", { class: "hint" }, field.prompt), input);
+  });
+  const role = h("select", { id: "guest-role" }, ...goodbye.roles.map((r) => h("option", { value: r.id }, r.label)));
+  show(
+    h("p", {}, h("a", { href: "#/home", class: "tool" }, words.back)),
+    h("h1", {}, goodbye.title), h("p", {}, goodbye.intro), speechFor(goodbye.read_aloud),
+    h("ul", { class: "guests" }, ...(profile.guests || []).map((guest) => h("li", {}, guest.name))),
+    h("form", {
+      onsubmit: (event) => {
+        event.preventDefault();
+        if (!values.name.trim()) return;
+        profile.guests = [...(profile.guests || []), { id: crypto.randomUUID(), role: role.value, ...values, updated: now() }];
+        changed();
+        saveNow();
+        goodbyeScreen();
+      },
+    }, h("h2", {}, words.guest_add), h("div", { class: "field" }, h("label", { for: "guest-role" }, words.people_who), role), ...inputs,
+    h("button", { type: "submit", class: "button button--primary" }, words.guest_save)));
+}
+
+// Routing -------------------------------------------------------------------------
+
+function openProfile(id) {
+  state.profile = state.profiles.find((p) => p.id === id) || null;
+  location.hash = "#/home";
+}
+
+function route() {
+  const [, name, argument] = location.hash.split("/");
+  if (name === "import") return importScreen();
+  if (!state.profile) return profilesScreen();
+  if (name === "home") return homeScreen();
+  if (name === "part") return partScreen(argument);
+  if (name === "activity") return activityScreen(argument);
+  if (name === "sticker") return stickerScreen(argument);
+  if (name === "export") return exportScreen();
+  if (name === "goodbye") return goodbyeScreen();
+  return profilesScreen();
+}
+
+async function main() {
+  const response = await fetch(document.body.dataset.booklet);
+  state.booklet = await response.json();
+  state.words = state.booklet.words;
+  state.store = await new Store().open();
+  state.profiles = await state.store.profiles();
+  addEventListener("hashchange", () => { saveNow(); route(); });
+  route();
+  state.python = new Python({
+    worker: "../js/python-worker.js",
+    pyodide: "../pyodide/314.0.7/",
+    bundle: `../python/kaketoe-${document.body.dataset.version}.zip`,
+    booklets: "../booklets/",
+    languages: LANGUAGES,
+  });
+  // Python starts when the first screen is up; nothing waits for it.
+  const begin = () => state.python.start().catch(() => {});
+  if ("requestIdleCallback" in window) requestIdleCallback(begin, { timeout: 2000 });
+  else setTimeout(begin, 500);
+  if (!state.store.databaseWorks && !state.store.copyWorks) {
+    notice(state.words.storage_failed, { kind: "warning", id: "storage-warning" });
+  }
+  if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.register(new URL("../sw.js", document.baseURI), { scope: APP.pathname }).catch(() => {});
+  }
+}
+
+if ("speechSynthesis" in window) speechSynthesis.getVoices();
+main();
+export { ART };

@@ -1,0 +1,161 @@
+// Where a child's work lives on this device: IndexedDB, with a second copy of
+// every profile in localStorage. Nothing here ever leaves the device.
+//
+// Every write goes to both. Reading takes, per profile, the newer of the two,
+// so a profile survives if either store is lost or broken. IndexedDB on WebKit
+// can lose its connection after the tab was in the background: on
+// InvalidStateError / UnknownError we reopen once and retry.
+
+const DB_NAME = "kaketoe";
+const DB_VERSION = 1;
+const PROFILES = "profiles";
+const COPY_PREFIX = "kaketoe:profile:";
+export const SCHEMA = 1;
+
+/** @returns {Promise<IDBDatabase>} */
+function openDatabase() {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(DB_NAME, DB_VERSION);
+    request.onupgradeneeded = () => {
+      const db = request.result;
+      if (!db.objectStoreNames.contains(PROFILES)) db.createObjectStore(PROFILES, { keyPath: "id" });
+    };
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+    request.onblocked = () => reject(new Error("blocked"));
+  });
+}
+
+function finished(transaction) {
+  return new Promise((resolve, reject) => {
+    transaction.oncomplete = () => resolve(undefined);
+    transaction.onerror = () => reject(transaction.error);
+    transaction.onabort = () => reject(transaction.error || new Error("aborted"));
+  });
+}
+
+/** Migrates a stored profile of an older schema to the current one. */
+export function migrate(profile) {
+  const upgraded = { ...profile };
+  if (!upgraded.schema) upgraded.schema = 1;
+  // Later schemas add their steps here, one version at a time.
+  return upgraded;
+}
+
+export class Store {
+  constructor() {
+    /** @type {IDBDatabase | null} */
+    this.db = null;
+    this.databaseWorks = true;
+    this.copyWorks = true;
+  }
+
+  async open() {
+    try {
+      this.db = await openDatabase();
+    } catch {
+      this.databaseWorks = false;
+    }
+    if (navigator.storage && navigator.storage.persist) {
+      navigator.storage.persist().catch(() => {});
+    }
+    return this;
+  }
+
+  /** Runs an IndexedDB operation, reopening once if the connection was lost. */
+  async withDatabase(operation) {
+    if (!this.db) throw new Error("no database");
+    try {
+      return await operation(this.db);
+    } catch (error) {
+      const name = error && error.name;
+      if (name !== "InvalidStateError" && name !== "UnknownError") throw error;
+      this.db = await openDatabase();
+      return operation(this.db);
+    }
+  }
+
+  readCopies() {
+    const found = new Map();
+    try {
+      for (let i = 0; i < localStorage.length; i += 1) {
+        const key = localStorage.key(i);
+        if (!key || !key.startsWith(COPY_PREFIX)) continue;
+        try {
+          const profile = JSON.parse(localStorage.getItem(key) || "null");
+          if (profile && profile.id) found.set(profile.id, profile);
+        } catch {
+          // A damaged copy: the database copy (if any) wins.
+        }
+      }
+    } catch {
+      this.copyWorks = false;
+    }
+    return found;
+  }
+
+  /** Every profile on this device, newest version of each, oldest profile first. */
+  async profiles() {
+    const copies = this.readCopies();
+    let stored = [];
+    if (this.db) {
+      try {
+        stored = await this.withDatabase((db) => new Promise((resolve, reject) => {
+          const request = db.transaction(PROFILES, "readonly").objectStore(PROFILES).getAll();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        }));
+      } catch {
+        this.databaseWorks = false;
+      }
+    }
+    const byId = new Map(copies);
+    for (const profile of stored) {
+      const copy = byId.get(profile.id);
+      if (!copy || (profile.updated || "") >= (copy.updated || "")) byId.set(profile.id, profile);
+    }
+    return [...byId.values()].map(migrate).sort((a, b) => (a.created < b.created ? -1 : 1));
+  }
+
+  /** Saves a profile in both places. Resolves to true when at least one store kept it. */
+  async save(profile) {
+    const record = { ...profile, schema: SCHEMA };
+    let kept = false;
+    try {
+      localStorage.setItem(COPY_PREFIX + record.id, JSON.stringify(record));
+      this.copyWorks = true;
+      kept = true;
+    } catch {
+      this.copyWorks = false;
+    }
+    if (this.db) {
+      try {
+        await this.withDatabase((db) => {
+          const transaction = db.transaction(PROFILES, "readwrite", { durability: "strict" });
+          transaction.objectStore(PROFILES).put(record);
+          return finished(transaction);
+        });
+        this.databaseWorks = true;
+        kept = true;
+      } catch {
+        this.databaseWorks = false;
+      }
+    }
+    return kept;
+  }
+
+  async remove(id) {
+    try {
+      localStorage.removeItem(COPY_PREFIX + id);
+    } catch {
+      // Nothing to remove where nothing could be stored.
+    }
+    if (this.db) {
+      await this.withDatabase((db) => {
+        const transaction = db.transaction(PROFILES, "readwrite", { durability: "strict" });
+        transaction.objectStore(PROFILES).delete(id);
+        return finished(transaction);
+      });
+    }
+  }
+}
