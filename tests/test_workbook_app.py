@@ -347,3 +347,86 @@ def test_the_childrens_page_opens_the_app(built_site: Any, language: str) -> Non
     target = urljoin(f"{built_site.url}{prefix}workbook/", href.group(1))
     assert target == urljoin(built_site.url, f"app/{language}/")
     assert (built_site.path / "app" / language / "index.html").is_file()
+
+
+def test_a_new_version_is_announced_and_applied_on_request(
+    tablet: Any, site_server: str, built_site: Any
+) -> None:
+    """After an update the app says so; the new version starts only when someone chooses it."""
+    page = open_app(tablet, site_server, "en").page
+    page.evaluate("() => navigator.serviceWorker.ready")
+    page.reload()
+    assert page.evaluate("() => Boolean(navigator.serviceWorker.controller)")
+    create_profile(page, "Mo")
+    worker = built_site.path / "app" / "sw.js"
+    original = worker.read_text(encoding="utf-8")
+    try:
+        worker.write_text(original.replace('const VERSION = "', 'const VERSION = "next-'), "utf-8")
+        page.evaluate("async () => (await navigator.serviceWorker.getRegistration()).update()")
+        notice = page.locator("#update-notice")
+        notice.wait_for(timeout=60_000)
+        assert booklet("en").words["new_version"] in notice.inner_text()
+        assert page.locator(".road").is_visible(), "nothing changes until someone chooses"
+        with page.expect_navigation(timeout=60_000):
+            notice.locator("button").click()
+        page.wait_for_selector(".profile")
+        names = page.evaluate("async () => await caches.keys()")
+        assert any(name.startswith("kaketoe-app-next-") for name in names)
+        assert page.locator(".profile", has_text="Mo").count() == 1
+    finally:
+        worker.write_text(original, "utf-8")
+
+
+@pytest.mark.parametrize(
+    ("language", "days", "expected"),
+    [("en", 1, "one"), ("ar", 2, "two"), ("ar", 5, "few"), ("nl", 12, "other")],
+)
+def test_the_road_reminds_when_the_booklet_was_last_saved_to_a_file(
+    tablet: Any, site_server: str, language: str, days: int, expected: str
+) -> None:
+    """The home screen says how many days ago the last file was made, in the right plural form."""
+    page = open_app(tablet, site_server, language).page
+    create_profile(page, "Rim")
+    assert page.locator(".reminder").count() == 0, "nothing to save yet"
+    open_activity(page, "a-kaketoe-name")
+    page.fill("main textarea", "Kiki")
+    finish(page, "skip")
+    page.goto(page.url.split("#")[0] + "#/home")
+    assert page.locator(".reminder").inner_text() == booklet(language).words["last_export_never"]
+    page.evaluate(
+        """(days) => {
+             const key = Object.keys(localStorage).find((k) => k.startsWith("kaketoe:profile:"));
+             const profile = JSON.parse(localStorage.getItem(key));
+             profile.lastExport = new Date(Date.now() - days * 86400000 - 60000).toISOString();
+             profile.updated = new Date(Date.now() + 60000).toISOString();
+             localStorage.setItem(key, JSON.stringify(profile));
+           }""",
+        days,
+    )
+    page.reload()
+    page.locator(".profile", has_text="Rim").click()
+    page.wait_for_selector(".road")
+    form = booklet(language).plurals["last_export_days"][expected]
+    assert page.locator(".reminder").inner_text() == form.replace("{n}", str(days))
+
+
+def test_deleting_a_profile_needs_an_adult_and_touches_no_other(
+    tablet: Any, site_server: str
+) -> None:
+    """A profile is wiped only when its name is typed; a sibling's profile stays."""
+    page = open_app(tablet, site_server, "nl").page
+    create_profile(page, "Sami")
+    page.goto(page.url.split("#")[0] + "#/")
+    create_profile(page, "Noor")
+    page.goto(page.url.split("#")[0] + "#/")
+    page.locator("button.tool", has_text="Sami").click()
+    page.fill("#confirm", "sami?")
+    page.locator("main form button[type=submit]").click()
+    assert page.locator("main [role=alert]").inner_text() == booklet("nl").words["delete_gate"]
+    page.fill("#confirm", "Sami")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_selector(".profile")
+    assert [p.strip() for p in page.locator(".profile").all_inner_texts()] == ["Noor"]
+    page.reload()
+    page.wait_for_selector(".profile")
+    assert [p.strip() for p in page.locator(".profile").all_inner_texts()] == ["Noor"]

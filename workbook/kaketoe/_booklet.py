@@ -128,7 +128,11 @@ APP_WORDS = (
     "new_version",
     "update_now",
     "install_ipad",
+    "last_export_never",
 )
+# Words with a form per number (Intl.PluralRules categories; "other" always).
+APP_PLURALS = ("last_export_days",)
+PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 # Messages for a file that cannot be read back; see kaketoe._import.
 MESSAGES = (
     "file-too-large",
@@ -233,6 +237,8 @@ class Booklet:
     art: Mapping[str, str] = field(default_factory=dict)
     # The words of the app's screens.
     words: Mapping[str, str] = field(default_factory=dict)
+    # Words with a form per plural category, e.g. {"last_export_days": {"one": ..., "other": ...}}.
+    plurals: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     def activities(self) -> list[Activity]:
         return [activity for part in self.parts for activity in part.activities]
@@ -369,7 +375,8 @@ def booklet_from_data(
         labels=reader.words("labels", LABELS),
         messages=reader.words("messages", MESSAGES),
         art=_checked_art(art, where),
-        words=_Reader({"words": words}, f"{where}/{APP_WORDS_FILE}").words("words", APP_WORDS),
+        words=_app_words(words, f"{where}/{APP_WORDS_FILE}"),
+        plurals=_app_plurals(words, f"{where}/{APP_WORDS_FILE}"),
     )
     _check_whole(booklet, reader.where)
     return booklet
@@ -389,6 +396,27 @@ def _checked_art(art: Mapping[str, str], where: str) -> dict[str, str]:
             )
         checked[art_id] = svg
     return checked
+
+
+def _app_words(data: object, where: str) -> dict[str, str]:
+    reader = _Reader(data, where)
+    unknown = sorted(set(reader.data) - set(APP_WORDS) - set(APP_PLURALS))
+    if unknown:
+        raise BookletError(where, f"unknown entries {', '.join(unknown)}")
+    return {key: reader.text(key) for key in APP_WORDS}
+
+
+def _app_plurals(data: object, where: str) -> dict[str, dict[str, str]]:
+    reader = _Reader(data, where)
+    plurals = {}
+    for key in APP_PLURALS:
+        forms = _Reader(reader.data.get(key), f"{where} > {key}")
+        if "other" not in forms.data or set(forms.data) - set(PLURAL_CATEGORIES):
+            raise BookletError(
+                forms.where, f"needs an 'other' form, and only {', '.join(PLURAL_CATEGORIES)}"
+            )
+        plurals[key] = {category: forms.text(category) for category in forms.data}
+    return plurals
 
 
 def _part_file(data: object) -> str:
@@ -482,6 +510,6 @@ def booklet_from_json(text: str) -> Booklet:
         goodbye,
         str(data.get("language", "")),
         art if isinstance(art, dict) else {},
-        data.get("words"),
+        {**(data.get("words") or {}), **(data.get("plurals") or {})},
         where="booklet JSON",
     )

@@ -132,7 +132,7 @@ function profilesScreen() {
       state.profile = profile;
       state.dirty = true;
       await saveNow();
-      location.hash = "#/home";
+      go("#/home");
     },
   },
   h("h2", {}, words.new_profile),
@@ -157,8 +157,8 @@ function deleteScreen(profile) {
         }
         await state.store.remove(profile.id);
         state.profiles = state.profiles.filter((p) => p.id !== profile.id);
-        location.hash = "#/";
-        route();
+        if (state.profile && state.profile.id === profile.id) state.profile = null;
+        go("#/");
       },
     },
     h("div", { class: "field" }, h("label", { for: "confirm" }, words.delete_gate), input), message,
@@ -189,7 +189,19 @@ function homeScreen() {
       h("ol", { class: "stations" }, ...part.activities.map((activity) => stationButton(activity, part)))))),
     h("p", { class: "home__more" },
       h("a", { href: "#/goodbye", class: "button" }, words.goodbye),
-      h("a", { href: "#/export", class: "button" }, words.export)));
+      h("a", { href: "#/export", class: "button" }, words.export)),
+    exportReminder());
+}
+
+/** How long ago the booklet was last saved to a file, in the language's plural form. */
+function exportReminder() {
+  const { profile, booklet, words } = state;
+  if (!Object.keys(profile.answers || {}).length) return null;
+  if (!profile.lastExport) return h("p", { class: "reminder" }, words.last_export_never);
+  const days = Math.floor((Date.now() - Date.parse(profile.lastExport)) / 86_400_000);
+  const forms = booklet.plurals.last_export_days;
+  const form = forms[new Intl.PluralRules(document.documentElement.lang).select(days)] || forms.other;
+  return h("p", { class: "reminder" }, form.replace("{n}", String(days)));
 }
 
 function speechFor(text) {
@@ -294,7 +306,7 @@ function activityScreen(activityId) {
     const now = answersOf(state.profile)[activity.id];
     const placed = (state.profile.stickers || []).some((s) => s.station === activity.id);
     saveNow();
-    location.hash = earnsSticker(now) && !placed ? `#/sticker/${activity.id}` : `#/part/${part.id}`;
+    go(earnsSticker(now) && !placed ? `#/sticker/${activity.id}` : `#/part/${part.id}`);
   };
   show(
     h("p", {}, h("a", { href: `#/part/${part.id}`, class: "tool" }, words.back)),
@@ -327,7 +339,7 @@ function stickerScreen(activityId) {
           changed();
           saveNow();
           notice(words.sticker_placed, { id: "sticker-notice" });
-          location.hash = `#/part/${part.id}`;
+          go(`#/part/${part.id}`);
         },
       }, svg(art(sticker.id)), h("span", {}, sticker.label))))),
     h("p", {}, h("a", { href: `#/part/${part.id}`, class: "tool" }, words.back)));
@@ -439,7 +451,7 @@ function importScreen() {
             state.profile = profile;
             state.dirty = true;
             await saveNow();
-            location.hash = "#/home";
+            go("#/home");
           },
         }, words.import_apply));
     } catch (error) {
@@ -485,9 +497,15 @@ function goodbyeScreen() {
 
 // Routing -------------------------------------------------------------------------
 
+/** Shows a screen by its address; also when the address is already the current one. */
+function go(hash) {
+  if (location.hash === hash) route();
+  else location.hash = hash;
+}
+
 function openProfile(id) {
   state.profile = state.profiles.find((p) => p.id === id) || null;
-  location.hash = "#/home";
+  go("#/home");
 }
 
 function route() {
@@ -501,6 +519,51 @@ function route() {
   if (name === "export") return exportScreen();
   if (name === "goodbye") return goodbyeScreen();
   return profilesScreen();
+}
+
+/** On an iPad or iPhone, in the browser rather than installed: Safari may delete
+ * what a site stores after 7 days, and the installed app does not see it. */
+function needsInstallFirst() {
+  const apple = /iPad|iPhone|iPod/.test(navigator.userAgent) || (navigator.platform === "MacIntel" && navigator.maxTouchPoints > 1);
+  const installed = matchMedia("(display-mode: standalone)").matches || navigator.standalone === true;
+  return apple && !installed && state.profiles.length === 0;
+}
+
+/** A new version is announced; it is applied when someone chooses to, after saving. */
+async function watchForUpdates() {
+  let registration;
+  try {
+    registration = await navigator.serviceWorker.register(new URL("../sw.js", document.baseURI), { scope: APP.pathname });
+  } catch {
+    return;
+  }
+  const announce = (worker) => {
+    notice(state.words.new_version, {
+      id: "update-notice",
+      action: h("button", {
+        type: "button",
+        class: "button",
+        onclick: async () => {
+          await saveNow();
+          worker.postMessage("skip-waiting");
+        },
+      }, state.words.update_now),
+    });
+  };
+  if (registration.waiting && navigator.serviceWorker.controller) announce(registration.waiting);
+  registration.addEventListener("updatefound", () => {
+    const worker = registration.installing;
+    if (!worker) return;
+    worker.addEventListener("statechange", () => {
+      if (worker.state === "installed" && navigator.serviceWorker.controller) announce(worker);
+    });
+  });
+  let reloading = false;
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
+    if (reloading || !document.getElementById("update-notice")) return;
+    reloading = true;
+    location.reload();
+  });
 }
 
 async function main() {
@@ -525,9 +588,8 @@ async function main() {
   if (!state.store.databaseWorks && !state.store.copyWorks) {
     notice(state.words.storage_failed, { kind: "warning", id: "storage-warning" });
   }
-  if ("serviceWorker" in navigator) {
-    navigator.serviceWorker.register(new URL("../sw.js", document.baseURI), { scope: APP.pathname }).catch(() => {});
-  }
+  if ("serviceWorker" in navigator) watchForUpdates();
+  if (needsInstallFirst()) notice(state.words.install_ipad, { id: "install-notice" });
 }
 
 if ("speechSynthesis" in window) speechSynthesis.getVoices();
