@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint clean setup
+.PHONY: serve build test lint bench clean setup
 
 serve: setup ## Serve the site with live reload at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -18,6 +18,9 @@ build: setup ## Build the site into site/
 
 test: setup $(CHROMIUM) ## Run every test (content, site build, browser, axe)
 	$(BIN)/pytest
+
+bench: build $(CHROMIUM) ## Measure the workbook app; writes docs/performance.md
+	$(BIN)/python bench/bench_app.py site
 
 lint: setup ## ruff and mypy
 	$(BIN)/ruff check .

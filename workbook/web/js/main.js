@@ -132,7 +132,7 @@ function profilesScreen() {
       state.profile = profile;
       state.dirty = true;
       await saveNow();
-      go("#/home");
+      openProfile(profile.id);
     },
   },
   h("h2", {}, words.new_profile),
@@ -451,7 +451,7 @@ function importScreen() {
             state.profile = profile;
             state.dirty = true;
             await saveNow();
-            go("#/home");
+            openProfile(profile.id);
           },
         }, words.import_apply));
     } catch (error) {
@@ -503,9 +503,26 @@ function go(hash) {
   else location.hash = hash;
 }
 
+const CURRENT = "kaketoe:current-profile";
+
 function openProfile(id) {
   state.profile = state.profiles.find((p) => p.id === id) || null;
+  // A reload of this tab stays with this child; another tab or a restart asks again.
+  try {
+    sessionStorage.setItem(CURRENT, id);
+  } catch {
+    // Without session storage the child simply chooses again after a reload.
+  }
   go("#/home");
+}
+
+function currentProfile() {
+  try {
+    const id = sessionStorage.getItem(CURRENT);
+    return state.profiles.find((p) => p.id === id) || null;
+  } catch {
+    return null;
+  }
 }
 
 function route() {
@@ -572,8 +589,11 @@ async function main() {
   state.words = state.booklet.words;
   state.store = await new Store().open();
   state.profiles = await state.store.profiles();
+  state.profile = currentProfile();
   addEventListener("hashchange", () => { saveNow(); route(); });
   route();
+  // Marks for the benchmark (make bench) and for anyone profiling the app.
+  performance.mark("kaketoe:first-screen");
   state.python = new Python({
     worker: "../js/python-worker.js",
     pyodide: "../pyodide/314.0.7/",
@@ -582,7 +602,9 @@ async function main() {
     languages: LANGUAGES,
   });
   // Python starts when the first screen is up; nothing waits for it.
-  const begin = () => state.python.start().catch(() => {});
+  const begin = () => state.python.start()
+    .then(() => performance.mark("kaketoe:python-ready"))
+    .catch(() => {});
   if ("requestIdleCallback" in window) requestIdleCallback(begin, { timeout: 2000 });
   else setTimeout(begin, 500);
   if (!state.store.databaseWorks && !state.store.copyWorks) {
