@@ -73,7 +73,8 @@ addEventListener("pagehide", () => saveNow());
 // Screens -------------------------------------------------------------------------
 
 function show(...children) {
-  screen.replaceChildren(...children);
+  // Optional parts of a screen (a read-aloud button without a voice) are null: leave them out.
+  screen.replaceChildren(...children.filter((child) => child !== null && child !== undefined && child !== false));
   screen.focus({ preventScroll: true });
   scrollTo(0, 0);
 }
