@@ -60,13 +60,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         raise PluginError(
             f"{page.file.src_path}: a print view must be in a section of the navigation."
         )
-    in_view = {other.file.src_uri for other in _pages_in(section) if other is not page}
+    others = [other for other in _pages_in(section) if other is not page]
+    in_view = {other.file.src_uri for other in others}
     classes = ".print-chapter" + (" .print-new-sheet" if marker.group(1) else "")
-    chapters = [
-        _printable(other, page, in_view, classes)
-        for other in _pages_in(section)
-        if other is not page
-    ]
+    chapters = [_printable(other, page, in_view, classes) for other in others]
     return markdown[: marker.start()] + "\n\n".join(chapters) + markdown[marker.end() :]
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from _i18n import all_languages_built
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from kaketoe import __version__, booklet_languages, load_booklet
+from kaketoe import __version__
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -67,17 +67,18 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         loader=FileSystemLoader(str(shell)), autoescape=True, undefined=StrictUndefined
     )
     template = environment.get_template("app.html")
-    content = Path(config.docs_dir)
-    languages = booklet_languages(content)
-    for language in languages:
-        booklet = load_booklet(content, language)
-        page = out / language / "index.html"
+    # The booklets as hooks/workbook_data.py validated and wrote them.
+    written = sorted((out / "booklets").glob("*.json"))
+    languages = [booklet_file.stem for booklet_file in written]
+    for booklet_file in written:
+        booklet = json.loads(booklet_file.read_text(encoding="utf-8"))
+        page = out / booklet_file.stem / "index.html"
         page.parent.mkdir(parents=True, exist_ok=True)
         page.write_text(
             template.render(
-                lang=language,
-                dir=booklet.direction,
-                title=booklet.words["app_title"],
+                lang=booklet_file.stem,
+                dir=booklet["direction"],
+                title=booklet["words"]["app_title"],
                 version=__version__,
             ),
             encoding="utf-8",

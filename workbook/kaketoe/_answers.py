@@ -12,7 +12,7 @@ import base64
 import binascii
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Literal
 
@@ -372,7 +372,7 @@ def _with_stickers(workbook: Workbook, booklet: Booklet, data: object) -> Workbo
             raise AnswerError(f"sticker {index + 1}", f"station '{station}' has not earned it")
         stations.add(station)
         placed.append(PlacedSticker(sticker=str(sticker), station=station))
-    return Workbook(**{**workbook.__dict__, "stickers": tuple(placed)})
+    return replace(workbook, stickers=tuple(placed))
 
 
 def workbook_to_data(workbook: Workbook, booklet: Booklet) -> dict[str, Any]:

@@ -498,11 +498,7 @@ def booklet_from_json(text: str) -> Booklet:
     if isinstance(goodbye, dict):
         goodbye = {**goodbye, "fields": {f["id"]: f for f in goodbye.get("fields", [])}}
     if isinstance(parts, list):
-        parts = [
-            {**p, "story": p.get("story"), "activities": p.get("activities")}
-            for p in parts
-            if isinstance(p, dict)
-        ]
+        parts = [p for p in parts if isinstance(p, dict)]
     art = data.get("art", {})
     return booklet_from_data(
         {**data, "parts": [p.get("id") for p in parts]},

@@ -22,6 +22,7 @@ import base64
 import hashlib
 import json
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import datetime
 from typing import Any, Literal
 
@@ -52,15 +53,8 @@ def checksum(envelope: Mapping[str, Any]) -> str:
 def for_counselor(workbook: Workbook) -> Workbook:
     """Only what the child chose to show; never a guest's contact details."""
     shown = {key: answer for key, answer in workbook.answers.items() if answer.share}
-    return Workbook(
-        booklet_id=workbook.booklet_id,
-        booklet_version=workbook.booklet_version,
-        language=workbook.language,
-        profile=workbook.profile,
-        answers=shown,
-        stickers=tuple(s for s in workbook.stickers if s.station in shown),
-        guests=workbook.guests,
-    )
+    stickers = tuple(s for s in workbook.stickers if s.station in shown)
+    return replace(workbook, answers=shown, stickers=stickers)
 
 
 def envelope(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -42,6 +43,7 @@ def _environment() -> Environment:
 _ENVIRONMENT = _environment()
 
 
+@cache
 def stylesheet(name: str) -> str:
     return resources.files("kaketoe").joinpath("templates", name).read_text(encoding="utf-8")
 

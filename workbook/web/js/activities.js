@@ -96,14 +96,13 @@ export function editor(activity, answer, { booklet, words, profile, art, save })
         type: "button",
         class: "choice",
         "aria-pressed": String(chosen.has(option.id)),
-        onclick: (event) => {
+        onclick: () => {
           if (chosen.has(option.id)) chosen.delete(option.id);
           else {
             if (!activity.multiple) chosen.clear();
             chosen.add(option.id);
           }
           for (const button of buttons) button.setAttribute("aria-pressed", String(chosen.has(button.dataset.option)));
-          event.currentTarget.setAttribute("aria-pressed", String(chosen.has(option.id)));
           const ordered = activity.options.map((o) => o.id).filter((id) => chosen.has(id));
           save(ordered.length ? { chosen: ordered } : null);
         },

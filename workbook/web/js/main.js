@@ -11,7 +11,6 @@ import { Store } from "./store.js";
 const SAVE_DELAY_MS = 400;
 const LANGUAGES = ["nl", "en", "ar"];
 const APP = new URL("../", document.baseURI);
-const ART = new URL("../../assets/images/", document.baseURI);
 
 const state = {
   booklet: null,
@@ -167,7 +166,7 @@ function deleteScreen(profile) {
     h("a", { href: "#/", class: "button" }, words.cancel)));
 }
 
-function stationButton(activity, part) {
+function stationButton(activity) {
   const answer = answersOf(state.profile)[activity.id];
   const placed = (state.profile.stickers || []).find((s) => s.station === activity.id);
   const sticker = placed ? state.booklet.stickers.find((s) => s.id === placed.sticker) : null;
@@ -187,7 +186,7 @@ function homeScreen() {
     h("p", {}, words.road_intro),
     h("ol", { class: "road" }, ...booklet.parts.map((part) => h("li", { class: `stretch stretch--${part.colour}` },
       h("h2", {}, h("a", { href: `#/part/${part.id}` }, `${part.name}: ${part.title}`)),
-      h("ol", { class: "stations" }, ...part.activities.map((activity) => stationButton(activity, part)))))),
+      h("ol", { class: "stations" }, ...part.activities.map((activity) => stationButton(activity)))))),
     h("p", { class: "home__more" },
       h("a", { href: "#/goodbye", class: "button" }, words.goodbye),
       h("a", { href: "#/export", class: "button" }, words.export)),
@@ -245,7 +244,7 @@ function partScreen(partId) {
       speechFor(`${part.story.title}. ${story}`),
       ...part.story.paragraphs.map((paragraph) => h("p", {}, paragraph))),
     h("h2", {}, words.activities),
-    h("ol", { class: "stations stations--list" }, ...part.activities.map((activity) => stationButton(activity, part))));
+    h("ol", { class: "stations stations--list" }, ...part.activities.map((activity) => stationButton(activity))));
 }
 
 function setAnswer(activity, patch) {
@@ -617,4 +616,3 @@ async function main() {
 
 if ("speechSynthesis" in window) speechSynthesis.getVoices();
 main();
-export { ART };
