@@ -5,16 +5,23 @@
 It serves the built site on loopback and measures what a mid-range tablet
 would see (Chromium's CPU throttling at 4x), as the median of three runs:
 
-- bare Pyodide start: loading pyodide.mjs up to the first runPython, on the
-  app's page with the app's own worker kept from starting;
+- bare Pyodide start: loading pyodide.mjs up to the first runPython, with
+  Pyodide's files already in the browser's cache, once on a page (the
+  yardstick for the app's first screen, which runs on the page) and once in
+  a module worker (the yardstick for the app's worker). Chromium's throttling
+  slows the page's thread; it barely slows a worker, so each part of the app
+  is compared with the bare start in the same place;
 - first activity usable: from navigation to an activity's prompt and text
   field on screen (a child reopening the app in the same tab), cold (first
   visit) and warm (the service worker has everything);
-- worker ready: from navigation until the Python worker has loaded the
-  package and the booklets (the app's `kaketoe:python-ready` mark);
-- export: from the tap on "family copy" to the file, for a full booklet with
-  every image activity filled (4 drawings and 3 photos, 800x600 PNGs: the
-  booklet has 7 image activities, not 8);
+- worker ready: until the Python worker has loaded the package and the
+  booklets (the app's `kaketoe:python-ready` mark), from navigation (what a
+  child could notice) and from the moment the app starts the worker (what
+  the package adds to Pyodide's own start);
+- export: from the tap on "family copy" to the file handed to the browser
+  (the app's marks), for a full booklet with every image activity filled
+  (4 drawings and 3 photos, 800x600 PNGs: the booklet has 7 image
+  activities, not 8); the first export after the worker is ready;
 - the app shell (HTML, CSS, JS, service worker, manifest) compressed with
   gzip, without Pyodide and without the booklets.
 """
@@ -24,6 +31,7 @@ from __future__ import annotations
 import functools
 import gzip
 import json
+import os
 import platform
 import statistics
 import sys
@@ -45,6 +53,13 @@ SLOWDOWN = 4
 RUNS = 3
 ACTIVITY = "a-kaketoe-name"
 REPORT = ROOT / "docs" / "performance.md"
+BARE_WORKER = Path(__file__).with_name("bare-worker.js")
+
+BARE_IN_WORKER = """async (url) => new Promise((resolve, reject) => {
+  const worker = new Worker(url, { type: "module" });
+  worker.onmessage = (event) => { resolve(event.data); worker.terminate(); };
+  worker.onerror = (event) => reject(new Error(event.message));
+})"""
 
 BARE_PYODIDE = """async (url) => {
   const started = performance.now();
@@ -88,9 +103,28 @@ COUNT_CACHED = """async () => {
 }"""
 
 
-class QuietHandler(SiteHandler):
+class BenchHandler(SiteHandler):
+    """The built site, plus the bare worker at /bench/bare-worker.js."""
+
+    def do_GET(self) -> None:
+        if self.path.split("?")[0] != "/bench/bare-worker.js":
+            super().do_GET()
+            return
+        body = BARE_WORKER.read_bytes()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/javascript")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def log_message(self, format: str, *args: Any) -> None:
         pass
+
+
+def mark(page: Any, name: str) -> float:
+    """The last mark of that name, in ms since the page's navigation started."""
+    script = "(name) => performance.getEntriesByName(name).at(-1).startTime"
+    return float(page.evaluate(script, name))
 
 
 def throttled(context: Any) -> Any:
@@ -153,53 +187,80 @@ def shell_size(site: Path) -> tuple[int, int]:
     return raw, packed
 
 
+def bare_starts(browser: Any, base: str) -> tuple[float, float, str]:
+    """Bare Pyodide on a throttled page and in a worker, with its files cached;
+    also returns a drawing made by the browser."""
+    pyodide = base + "app/pyodide/314.0.7/"
+    context = browser.new_context(viewport={"width": 820, "height": 1180})
+    page = context.new_page()
+    page.goto(base + "index.html")
+    page.evaluate(BARE_PYODIDE, pyodide)  # fills the browser's cache
+    drawing = page.evaluate(DRAWING)
+    page.close()
+    page = throttled(context)
+    page.goto(base + "index.html")
+    on_page = page.evaluate(BARE_PYODIDE, pyodide)
+    in_worker = page.evaluate(BARE_IN_WORKER, f"{base}bench/bare-worker.js?pyodide={pyodide}")
+    context.close()
+    return on_page, in_worker, drawing
+
+
 def measure(site: Path) -> dict[str, Any]:
-    handler = functools.partial(QuietHandler, directory=str(site))
+    handler = functools.partial(BenchHandler, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     runs: dict[str, list[float]] = {
-        k: [] for k in ("bare", "cold", "warm", "ready cold", "ready warm", "export")
+        k: []
+        for k in (
+            "bare page",
+            "bare worker",
+            "cold",
+            "warm",
+            "ready cold",
+            "ready warm",
+            "worker own",
+            "export",
+        )
     }
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         version = browser.version
         for _ in range(RUNS):
+            on_page, in_worker, drawing = bare_starts(browser, base)
+            runs["bare page"].append(on_page)
+            runs["bare worker"].append(in_worker)
+
             context = browser.new_context(
                 viewport={"width": 820, "height": 1180}, has_touch=True, accept_downloads=True
             )
-            # A page of the app with its own worker kept from starting, so the
-            # bare start has the (throttled) CPU to itself.
-            bare = browser.new_context(viewport={"width": 820, "height": 1180})
-            bare.add_init_script(
-                "window.Worker = class { constructor() { throw new Error('off'); } };"
+            # The child's full booklet is on the device (written once, from a
+            # page outside the app), and this tab was last on this child.
+            page = context.new_page()
+            page.goto(base + "index.html")
+            page.evaluate(
+                "(profile) => localStorage.setItem('kaketoe:profile:bench', profile)",
+                json.dumps(full_profile(drawing)),
             )
-            page = throttled(bare)
-            page.goto(base + "app/nl/#/")
-            page.locator("#nickname").wait_for()
-            runs["bare"].append(page.evaluate(BARE_PYODIDE, base + "app/pyodide/314.0.7/"))
-            drawing = page.evaluate(DRAWING)
-            bare.close()
-
-            profile = json.dumps(full_profile(drawing))
-            context.add_init_script(
-                f"localStorage.setItem('kaketoe:profile:bench', {json.dumps(profile)});"
-                "sessionStorage.setItem('kaketoe:current-profile', 'bench');"
-            )
+            page.close()
+            context.add_init_script("sessionStorage.setItem('kaketoe:current-profile', 'bench');")
             context.add_init_script(WATCH_ACTIVITY)
             for label in ("cold", "warm"):
                 page = throttled(context)
                 page.goto(base + f"app/nl/#/activity/{ACTIVITY}")
                 runs[label].append(wait_for_mark(page, "bench:activity-usable"))
-                runs[f"ready {label}"].append(wait_for_mark(page, "kaketoe:python-ready"))
+                ready = wait_for_mark(page, "kaketoe:python-ready")
+                runs[f"ready {label}"].append(ready)
                 page.evaluate("() => navigator.serviceWorker.ready")
                 if label == "warm":
+                    runs["worker own"].append(ready - mark(page, "kaketoe:python-start"))
                     page.goto(base + "app/nl/#/export")
-                    page.locator("main > button.button--primary").wait_for()
-                    started = time.perf_counter()
+                    button = page.locator("main > button.button--primary")
                     with page.expect_download(timeout=180_000):
-                        page.locator("main > button.button--primary").click()
-                    runs["export"].append((time.perf_counter() - started) * 1000)
+                        button.click()
+                    runs["export"].append(
+                        mark(page, "kaketoe:export-file") - mark(page, "kaketoe:export-start")
+                    )
                 else:
                     for _ in range(240):  # until the service worker has cached the app
                         count = page.evaluate(COUNT_CACHED)
@@ -215,36 +276,44 @@ def measure(site: Path) -> dict[str, Any]:
     return {"median": median, "runs": runs, "chromium": version, "shell": (raw, packed)}
 
 
+def verdict(value: float, limit: float) -> str:
+    return "met" if value <= limit else "NOT met"
+
+
 def report(result: dict[str, Any]) -> str:
     m = result["median"]
     raw, packed = result["shell"]
+    first_limit = 0.05 * m["bare page"]
+    worker_limit = 1.2 * m["bare worker"]
     rows = [
-        ("bare Pyodide start", f"{m['bare']:.0f} ms", "the yardstick", ""),
+        ("bare Pyodide start, on the page", f"{m['bare page']:.0f} ms", "yardstick", ""),
+        ("bare Pyodide start, in a worker", f"{m['bare worker']:.0f} ms", "yardstick", ""),
         ("first activity usable, cold", f"{m['cold']:.0f} ms", "", ""),
         (
             "first activity usable, warm",
             f"{m['warm']:.0f} ms",
-            f"≤ 0.05 x bare = {0.05 * m['bare']:.0f} ms",
-            "met" if m["warm"] <= 0.05 * m["bare"] else "NOT met",
+            f"≤ 0.05 x bare on the page = {first_limit:.0f} ms",
+            verdict(m["warm"], first_limit),
         ),
-        ("worker ready, cold", f"{m['ready cold']:.0f} ms", "", ""),
+        ("worker ready, from navigation, cold", f"{m['ready cold']:.0f} ms", "", ""),
+        ("worker ready, from navigation, warm", f"{m['ready warm']:.0f} ms", "", ""),
         (
-            "worker ready, warm",
-            f"{m['ready warm']:.0f} ms",
-            f"≤ 1.2 x bare = {1.2 * m['bare']:.0f} ms",
-            "met" if m["ready warm"] <= 1.2 * m["bare"] else "NOT met",
+            "worker ready, from its start, warm",
+            f"{m['worker own']:.0f} ms",
+            f"≤ 1.2 x bare in a worker = {worker_limit:.0f} ms",
+            verdict(m["worker own"], worker_limit),
         ),
         (
             "export, family copy, 7 images",
             f"{m['export']:.0f} ms",
             "≤ 200 ms",
-            "met" if m["export"] <= 200 else "NOT met",
+            verdict(m["export"], 200),
         ),
         (
             "app shell, gzip",
             f"{packed / 1024:.1f} KB ({raw / 1024:.1f} KB raw)",
             "≤ 200 KB",
-            "met" if packed <= 200 * 1024 else "NOT met",
+            verdict(packed, 200 * 1024),
         ),
     ]
     lines = [
@@ -254,23 +323,14 @@ def report(result: dict[str, Any]) -> str:
         "",
         f"- Date: {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}",
         f"- Machine: {platform.machine()}, {platform.system()} {platform.release()}, "
-        f"{__import__('os').cpu_count()} cores; Chromium {result['chromium']} headless, "
+        f"{os.cpu_count()} cores; Chromium {result['chromium']} headless, "
         f"CPU slowed {SLOWDOWN}x (a mid-range tablet); median of {RUNS} runs.",
         "",
         "| measure | result | goal | |",
         "| --- | --- | --- | --- |",
         *(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows),
         "",
-        "Reading the numbers: Chromium's CPU throttling slows the page's own thread;",
-        "the worker's start (worker ready) looks faster than the bare start on the",
-        "page, which suggests the throttling does not reach the worker in the same way.",
-        "Compare the worker with the bare start with that in mind.",
-        "",
-        "Where the goals are not met, the next steps: the first screen waits for the",
-        "booklet JSON (60-75 KB, with all sticker art) before it draws; drawing from",
-        "a smaller first file would bring the first activity closer to its goal. The",
-        "export sends the whole workbook to the worker as JSON and renders it with",
-        "Jinja2 in Pyodide; images are most of that data.",
+        *EXPLANATION,
         "",
         "All runs (ms):",
         "",
@@ -280,6 +340,24 @@ def report(result: dict[str, Any]) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+EXPLANATION = [
+    "How to read the numbers. Chromium's CPU throttling slows the page's own",
+    "thread, but barely a worker: Pyodide starts about three times slower on the",
+    "throttled page than in a worker next to it. So the first activity (on the",
+    "page) is compared with the bare start on the page, and the app's worker with",
+    "the bare start in a worker. Pyodide's files are in the browser's cache for",
+    "both bare starts, as they are for the warm app.",
+    "",
+    "What makes these numbers: the page names every module and the booklet in",
+    "its head, so the browser fetches them at once; the app reads the child's",
+    "stored copies while IndexedDB opens; the worker makes one small export while",
+    "it starts, so the first real export is not slower than the next; the export",
+    "file crosses from Python to JavaScript as UTF-8 bytes, because Pyodide",
+    "converts a long Python string with non-Latin characters slowly (a 3.8 MB",
+    "file took 250-700 ms as a string and 2-4 ms as bytes).",
+]
 
 
 def main() -> int:

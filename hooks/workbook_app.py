@@ -70,6 +70,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     # The booklets as hooks/workbook_data.py validated and wrote them.
     written = sorted((out / "booklets").glob("*.json"))
     languages = [booklet_file.stem for booklet_file in written]
+    # Every module of the app is named in the page, so the browser fetches them
+    # at once instead of one import level after another.
+    scripts = (out / "js").glob("*.js")
+    modules = sorted(path.name for path in scripts if path.name != "python-worker.js")
     for booklet_file in written:
         booklet = json.loads(booklet_file.read_text(encoding="utf-8"))
         page = out / booklet_file.stem / "index.html"
@@ -80,6 +84,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
                 dir=booklet["direction"],
                 title=booklet["words"]["app_title"],
                 version=__version__,
+                modules=modules,
             ),
             encoding="utf-8",
         )

@@ -21,6 +21,7 @@ from kaketoe import (
     progress,
     read_export,
     report_html,
+    warm_up,
     workbook_from_data,
     workbook_to_data,
 )
@@ -353,3 +354,9 @@ def test_images_are_checked_for_what_they_claim() -> None:
                 "value": {"image": fake},
             },
         )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_workers_warm_up_export_works_for_every_booklet(language: str) -> None:
+    """The app's worker makes one small export while it starts; it must not fail."""
+    warm_up(booklet(language))

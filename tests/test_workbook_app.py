@@ -15,6 +15,7 @@ import pytest
 from axe import axe_violations
 from kaketoe import read_export, workbook_to_data
 from page_visit import TABLET, PageVisit, visit
+from playwright.sync_api import expect
 from workbook_samples import booklet, booklets
 
 pytestmark = pytest.mark.browser
@@ -83,6 +84,16 @@ def png_file(path: Path) -> Path:
         + chunk(b"IEND", b"")
     )
     return path
+
+
+def write_goodbye_page(page: Any, name: str, memory: str, wish: str, contact: str) -> None:
+    count = page.locator(".guest").count()
+    page.fill("#guest-name", name)
+    page.fill("#guest-memory", memory)
+    page.fill("#guest-wish", wish)
+    page.fill("#guest-contact", contact)
+    page.locator("form .button--primary").click()
+    expect(page.locator(".guest")).to_have_count(count + 1)
 
 
 def export(page: Any, variant: str, target: Path) -> str:
@@ -329,6 +340,13 @@ def test_every_screen_passes_axe(tablet: Any, site_server: str, language: str) -
     page.goto(page.url.split("#")[0] + "#/goodbye")
     page.wait_for_selector("form")
     assert axe_violations(page) == [], "goodbye"
+    write_goodbye_page(page, "Juf Anna", "Zingen", "Veel geluk", "anna@example.org")
+    assert axe_violations(page) == [], "goodbye with a page"
+    page.locator(".guest .tool").nth(0).click()
+    assert axe_violations(page) == [], "goodbye, changing a page"
+    page.locator("form .button:not(.button--primary)").click()
+    page.locator(".guest .tool").nth(1).click()
+    assert axe_violations(page) == [], "goodbye, removing a page"
     assert record.problems()["console errors"] == []
     assert record.problems()["requests to another origin"] == []
 
@@ -442,3 +460,112 @@ def test_deleting_a_profile_needs_an_adult_and_touches_no_other(
     assert [p.strip() for p in page.locator(".profile").all_inner_texts()] == ["Noor"]
     reload_to_profiles(page)
     assert [p.strip() for p in page.locator(".profile").all_inner_texts()] == ["Noor"]
+
+
+def test_a_copy_that_fell_behind_the_database_never_wins(tablet: Any, site_server: str) -> None:
+    """The first screen comes from the localStorage copy; when the database holds
+    a newer version (the copy could not be written), the newer answer is shown."""
+    page = open_app(tablet, site_server, "nl").page
+    create_profile(page, "Mila")
+    open_activity(page, "a-kaketoe-name")
+    page.fill("main textarea", "Pip")
+    finish(page)
+    page.evaluate(
+        """() => {
+          const key = Object.keys(localStorage).find((k) => k.startsWith("kaketoe:profile:"));
+          const copy = JSON.parse(localStorage.getItem(key));
+          copy.answers["a-kaketoe-name"].value = { text: "Oud" };
+          copy.updated = "2000-01-01T00:00:00.000Z";
+          localStorage.setItem(key, JSON.stringify(copy));
+        }"""
+    )
+    page.goto(page.url.split("#")[0] + "#/activity/a-kaketoe-name")
+    page.reload()
+    expect(page.locator("main textarea")).to_have_value("Pip")
+    page.wait_for_timeout(500)  # the screen stays with the newer answer
+    assert page.locator("main textarea").input_value() == "Pip"
+
+
+CARRY_OVER = """async () => {
+  const { carryOver } = await import("../js/store.js");
+  const since = "2026-01-02T00:00:00.000Z";
+  const stored = {
+    id: "p", updated: "2026-01-03T00:00:00.000Z",
+    answers: {
+      a: { activity: "a", state: "answered", value: { text: "newer" }, updated: "2026-01-03" },
+    },
+    stickers: [{ station: "a", sticker: "star" }], guests: [],
+  };
+  const edited = {
+    id: "p", updated: "2026-01-04T00:00:00.000Z",
+    answers: {
+      a: { activity: "a", state: "answered", value: { text: "older" }, updated: "2026-01-01" },
+      b: { activity: "b", state: "talk", updated: "2026-01-04T00:00:00.000Z" },
+    },
+    stickers: [{ station: "b", sticker: "moon" }],
+    guests: [{ id: "g", name: "Juf", updated: "2026-01-04T00:00:00.000Z" }],
+  };
+  const unchanged = { ...stored, updated: since };
+  const untouched = carryOver(unchanged, stored, since) === stored;
+  return { merged: carryOver(edited, stored, since), untouched };
+}"""
+
+
+def test_what_a_child_did_on_a_stale_copy_is_put_on_top_of_the_newer_version(
+    tablet: Any, site_server: str
+) -> None:
+    page = open_app(tablet, site_server, "nl").page
+    page.wait_for_selector("#nickname")
+    result = page.evaluate(CARRY_OVER)
+    merged = result["merged"]
+    assert merged["answers"]["a"]["value"] == {"text": "newer"}  # the database's newer answer
+    assert merged["answers"]["b"]["state"] == "talk"  # what the child did since
+    assert [s["station"] for s in merged["stickers"]] == ["a", "b"]
+    assert [g["name"] for g in merged["guests"]] == ["Juf"]
+    assert result["untouched"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_goodbye_pages_are_written_changed_and_removed(
+    tablet: Any, site_server: str, language: str, tmp_path: Path
+) -> None:
+    """Guests write pages; a page can be changed, and removed only after a question;
+    the family copy holds them, the counselor copy never holds contact details."""
+    words = booklet(language).words
+    page = open_app(tablet, site_server, language).page
+    create_profile(page, "Noor")
+    page.goto(page.url.split("#")[0] + "#/goodbye")
+    write_goodbye_page(page, "Juf Anna", "Zingen in de klas", "Veel geluk", "anna@example.org")
+    page.select_option("#guest-role", "friend")
+    write_goodbye_page(page, "Sem", "Voetbal", "Tot ziens", "sem@example.org")
+
+    page.get_by_role("button", name=f"{words['guest_edit']}: Juf Anna").click()
+    assert page.locator("h2").inner_text() == words["guest_change"]
+    assert page.locator("#guest-memory").input_value() == "Zingen in de klas"
+    assert page.evaluate("document.activeElement.id") == "guest-name"
+    page.fill("#guest-wish", "Veel geluk en plezier")
+    page.locator("form .button--primary").click()
+    expect(page.locator("h2")).to_have_text(words["guest_add"])
+
+    page.get_by_role("button", name=f"{words['remove']}: Sem").click()
+    assert words["guest_remove_question"] in page.locator(".guest .question").inner_text()
+    assert page.evaluate("document.activeElement.id") == "keep-guest"
+    page.keyboard.press("Enter")  # the safe choice has the focus: the page stays
+    expect(page.locator(".guest")).to_have_count(2)
+    page.get_by_role("button", name=f"{words['remove']}: Sem").click()
+    page.locator(".guest .question .button:not(.button--primary)").click()
+    expect(page.locator(".guest")).to_have_count(1)
+
+    page.reload()
+    page.wait_for_selector(".guest")
+    assert [n.split("·")[0].strip() for n in page.locator(".guest__name").all_inner_texts()] == [
+        "Juf Anna"
+    ]
+    family = read_export(export(page, "family", tmp_path / "family.html"), booklets())
+    guests = workbook_to_data(family.workbook, family.booklet)["guests"]
+    assert [(g["name"], g["wish"], g["contact"]) for g in guests] == [
+        ("Juf Anna", "Veel geluk en plezier", "anna@example.org")
+    ]
+    counselor = export(page, "counselor", tmp_path / "counselor.html")
+    assert "anna@example.org" not in counselor
+    assert "Veel geluk en plezier" in counselor

@@ -32,7 +32,7 @@ from kaketoe._booklet import (
     booklet_to_json,
     load_booklet,
 )
-from kaketoe._export import FORMAT, VERSION, export_html
+from kaketoe._export import FORMAT, VERSION, export_html, warm_up
 from kaketoe._import import ImportedExport, ImportProblem, read_export
 from kaketoe._parity import parity_problems
 from kaketoe._report import report_html
@@ -77,6 +77,7 @@ __all__ = [
     "progress",
     "read_export",
     "report_html",
+    "warm_up",
     "workbook_from_data",
     "workbook_to_data",
 ]

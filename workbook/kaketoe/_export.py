@@ -27,7 +27,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 from kaketoe import __version__
-from kaketoe._answers import Workbook, guest_to_data, workbook_to_data
+from kaketoe._answers import PROFILE_COLOURS, Profile, Workbook, guest_to_data, workbook_to_data
 from kaketoe._booklet import Booklet
 from kaketoe._render import lookups, render
 
@@ -113,6 +113,21 @@ def export_html(
         data_id=DATA_ELEMENT_ID,
         art_url=lambda art_id: art_data_url(booklet, art_id),
     )
+
+
+def warm_up(booklet: Booklet) -> None:
+    """Make one small export and throw it away. The app's worker calls this
+    while it starts: the templates are compiled and the code has run once, so
+    the child's first export is as quick as the ones after it."""
+    empty = Workbook(
+        booklet_id=booklet.id,
+        booklet_version=booklet.version,
+        language=booklet.language,
+        profile=Profile(nickname="kaketoe", colour=PROFILE_COLOURS[0]),
+    )
+    moment = "2026-01-01T00:00:00+00:00"
+    for variant in VARIANTS:
+        export_html(empty, booklet, variant, created=moment, updated=moment)
 
 
 def art_data_url(booklet: Booklet, art_id: str) -> str:

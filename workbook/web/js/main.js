@@ -6,7 +6,7 @@ import { editor } from "./activities.js";
 import { h, svg } from "./dom.js";
 import { kaketoe, PROFILE_COLOURS } from "./kaketoe-art.js";
 import { Python } from "./python.js";
-import { Store } from "./store.js";
+import { carryOver, Store } from "./store.js";
 
 const SAVE_DELAY_MS = 400;
 const LANGUAGES = ["nl", "en", "ar"];
@@ -21,6 +21,7 @@ const state = {
   python: null,
   saveTimer: null,
   dirty: false,
+  checking: null,
 };
 
 const screen = document.getElementById("screen");
@@ -41,6 +42,8 @@ function notice(text, { action, kind = "info", id } = {}) {
 
 async function saveNow() {
   clearTimeout(state.saveTimer);
+  // Nothing is written before the database has said what it holds.
+  if (state.checking) await state.checking;
   if (!state.profile || !state.dirty) return;
   state.dirty = false;
   const kept = await state.store.save(state.profile);
@@ -358,6 +361,7 @@ function workbookData(profile) {
 
 async function deliver(html, name) {
   const file = new File([html], name, { type: "text/html" });
+  performance.mark("kaketoe:export-file");
   if (navigator.canShare && navigator.canShare({ files: [file] })) {
     try {
       await navigator.share({ files: [file] });
@@ -385,6 +389,7 @@ function exportScreen() {
   const titles = new Map(booklet.parts.flatMap((p) => p.activities).map((a) => [a.id, a.title]));
   const status = h("p", { role: "status", class: "saved" });
   const make = (variant) => async () => {
+    performance.mark("kaketoe:export-start");
     await saveNow();
     status.textContent = words.python_loading;
     try {
@@ -424,7 +429,7 @@ function importScreen() {
     if (!file) return;
     result.textContent = words.python_loading;
     try {
-      const imported = await state.python.call({ type: "import", text: await file.text() });
+      const imported = await state.python.call({ type: "import", bytes: await file.arrayBuffer() });
       const nickname = imported.workbook.profile.nickname;
       const exists = state.profiles.some((p) => p.nickname === nickname);
       result.replaceChildren(
@@ -466,33 +471,61 @@ function importScreen() {
     result);
 }
 
-function goodbyeScreen() {
+/** The goodbye pages friends and teachers write. A page can be changed or,
+ * after a question, removed. */
+function goodbyeScreen({ editing = null, removing = null } = {}) {
   const { booklet, words, profile } = state;
   const goodbye = booklet.goodbye;
-  const fields = Object.fromEntries(goodbye.fields.map((field) => [field.id, field]));
-  const values = { name: "", memory: "", wish: "", contact: "" };
+  const guests = profile.guests || [];
+  const current = guests.find((guest) => guest.id === editing) || null;
+  const roles = new Map(goodbye.roles.map((r) => [r.id, r.label]));
+  const values = Object.fromEntries(goodbye.fields.map((field) => [field.id, (current && current[field.id]) || ""]));
   const inputs = goodbye.fields.map((field) => {
     const id = `guest-${field.id}`;
     const input = field.id === "name" ? h("input", { id, type: "text", maxlength: 200 }) : h("textarea", { id, rows: 3, maxlength: 400 });
+    input.value = values[field.id];
     input.addEventListener("input", () => { values[field.id] = input.value; });
-    return h("div", { class: "field" }, h("label", { for: id }, fields[field.id].label), h("p", { class: "hint" }, field.prompt), input);
+    return h("div", { class: "field" }, h("label", { for: id }, field.label), h("p", { class: "hint" }, field.prompt), input);
   });
   const role = h("select", { id: "guest-role" }, ...goodbye.roles.map((r) => h("option", { value: r.id }, r.label)));
+  if (current) role.value = current.role;
+  const keep = (list) => {
+    profile.guests = list;
+    changed();
+    saveNow();
+    goodbyeScreen();
+  };
+  const entry = (guest) => {
+    const name = h("span", { class: "guest__name" }, guest.name, h("span", { class: "hint" }, ` · ${roles.get(guest.role) || ""}`));
+    if (guest.id === removing) {
+      return h("li", { class: "guest" }, name, h("div", { class: "question" },
+        h("p", {}, words.guest_remove_question),
+        h("div", { class: "choices-row" },
+          h("button", { type: "button", class: "button", onclick: () => keep(guests.filter((g) => g.id !== guest.id)) }, words.remove),
+          h("button", { type: "button", class: "button button--primary", id: "keep-guest", onclick: () => goodbyeScreen() }, words.cancel))));
+    }
+    return h("li", { class: "guest" }, name, h("div", { class: "choices-row" },
+      h("button", { type: "button", class: "tool", "aria-label": `${words.guest_edit}: ${guest.name}`, onclick: () => goodbyeScreen({ editing: guest.id }) }, words.guest_edit),
+      h("button", { type: "button", class: "tool", "aria-label": `${words.remove}: ${guest.name}`, onclick: () => goodbyeScreen({ removing: guest.id }) }, words.remove)));
+  };
   show(
     h("p", {}, h("a", { href: "#/home", class: "tool" }, words.back)),
     h("h1", {}, goodbye.title), h("p", {}, goodbye.intro), speechFor(goodbye.read_aloud),
-    h("ul", { class: "guests" }, ...(profile.guests || []).map((guest) => h("li", {}, guest.name))),
+    guests.length ? h("ul", { class: "guests" }, ...guests.map(entry)) : null,
     h("form", {
       onsubmit: (event) => {
         event.preventDefault();
-        if (!values.name.trim()) return;
-        profile.guests = [...(profile.guests || []), { id: crypto.randomUUID(), role: role.value, ...values, updated: now() }];
-        changed();
-        saveNow();
-        goodbyeScreen();
+        if (!values.name.trim()) return document.getElementById("guest-name").focus();
+        const page = { id: current ? current.id : crypto.randomUUID(), role: role.value, ...values, updated: now() };
+        keep(current ? guests.map((g) => (g.id === current.id ? page : g)) : [...guests, page]);
       },
-    }, h("h2", {}, words.guest_add), h("div", { class: "field" }, h("label", { for: "guest-role" }, words.people_who), role), ...inputs,
-    h("button", { type: "submit", class: "button button--primary" }, words.guest_save)));
+    }, h("h2", {}, current ? words.guest_change : words.guest_add),
+    h("div", { class: "field" }, h("label", { for: "guest-role" }, words.people_who), role), ...inputs,
+    h("div", { class: "choices-row" },
+      h("button", { type: "submit", class: "button button--primary" }, words.guest_save),
+      current ? h("button", { type: "button", class: "button", onclick: () => goodbyeScreen() }, words.cancel) : null)));
+  if (current) document.getElementById("guest-name").focus();
+  if (removing) document.getElementById("keep-guest")?.focus();
 }
 
 // Routing -------------------------------------------------------------------------
@@ -583,17 +616,54 @@ async function watchForUpdates() {
   });
 }
 
-async function main() {
-  const response = await fetch(document.body.dataset.booklet);
-  state.booklet = await response.json();
-  state.words = state.booklet.words;
-  state.store = await new Store().open();
-  state.profiles = await state.store.profiles();
-  state.profile = currentProfile();
-  addEventListener("hashchange", () => { saveNow(); route(); });
+function firstScreen() {
   route();
   // Marks for the benchmark (make bench) and for anyone profiling the app.
   performance.mark("kaketoe:first-screen");
+}
+
+/** The database has answered: keep the screen's profile, unless the database
+ * had it in a newer version; then that version, with what the child did since. */
+function settle(drawn) {
+  const stored = state.profiles.find((profile) => profile.id === drawn.id);
+  const shown = state.profile;
+  if (stored && (stored.updated || "") > drawn.updated) {
+    state.profile = carryOver(shown, stored, drawn.updated);
+    if (state.profile !== stored) state.dirty = true;
+    state.profiles = state.profiles.map((profile) => (profile.id === drawn.id ? state.profile : profile));
+    route();
+  } else {
+    state.profiles = state.profiles.map((profile) => (profile.id === drawn.id ? shown : profile));
+    if (!stored) state.profiles.push(shown);
+  }
+}
+
+async function main() {
+  // The booklet and the child's answers are read at the same time.
+  const booklet = fetch(document.body.dataset.booklet).then((response) => response.json());
+  state.store = new Store();
+  const opened = state.store.open();
+  let settled;
+  state.checking = new Promise((resolve) => { settled = resolve; });
+  state.booklet = await booklet;
+  state.words = state.booklet.words;
+  addEventListener("hashchange", () => { saveNow(); route(); });
+  // A child who comes back in this tab sees their screen at once, from the
+  // copy; the database, which may hold a newer version, is asked meanwhile.
+  state.profiles = state.store.copiedProfiles();
+  state.profile = currentProfile();
+  const drawn = state.profile && { id: state.profile.id, updated: state.profile.updated || "" };
+  if (drawn) firstScreen();
+  await opened;
+  state.profiles = await state.store.profiles();
+  if (drawn) settle(drawn);
+  else {
+    state.profile = currentProfile();
+    firstScreen();
+  }
+  state.checking = null;
+  settled();
+  if (state.dirty) saveNow();
   state.python = new Python({
     worker: "../js/python-worker.js",
     pyodide: "../pyodide/314.0.7/",
@@ -602,9 +672,12 @@ async function main() {
     languages: LANGUAGES,
   });
   // Python starts when the first screen is up; nothing waits for it.
-  const begin = () => state.python.start()
-    .then(() => performance.mark("kaketoe:python-ready"))
-    .catch(() => {});
+  const begin = () => {
+    performance.mark("kaketoe:python-start");
+    state.python.start()
+      .then(() => performance.mark("kaketoe:python-ready"))
+      .catch(() => {});
+  };
   if ("requestIdleCallback" in window) requestIdleCallback(begin, { timeout: 2000 });
   else setTimeout(begin, 500);
   if (!state.store.databaseWorks && !state.store.copyWorks) {

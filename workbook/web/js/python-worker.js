@@ -3,9 +3,10 @@
 // failed start inside a worker does not fire the page's worker.onerror.
 //
 // Messages in:  {id, type: "export", profile, variant, language, created, updated}
-//               {id, type: "import", text}
+//               {id, type: "import", bytes}  (an ArrayBuffer: the file)
 // Messages out: {type: "stage", stage} · {type: "ready"} · {type: "failed", error}
 //               {id, ok: true, result} · {id, ok: false, problem?, error?}
+//               (an export's result is the file as a Uint8Array)
 
 const params = new URL(import.meta.url).searchParams;
 const PYODIDE = params.get("pyodide");
@@ -17,7 +18,7 @@ const PYTHON = `
 import json
 from kaketoe import (
     ImportProblem, booklet_from_json, export_html, read_export,
-    workbook_from_data, workbook_to_data,
+    warm_up, workbook_from_data, workbook_to_data,
 )
 from kaketoe._booklet import Booklet
 
@@ -26,17 +27,21 @@ BOOKLETS: dict[str, Booklet] = {}
 def load_booklets(texts_json):
     for language, text in json.loads(texts_json).items():
         BOOKLETS[language] = booklet_from_json(text)
+    warm_up(next(iter(BOOKLETS.values())))
 
-def export_file(request_json):
-    request = json.loads(request_json)
+def export_file(request):
+    """request: the JSON request as UTF-8 bytes (a JS Uint8Array); returns the file as UTF-8 bytes."""
+    request = json.loads(request.to_bytes())
     booklet = BOOKLETS[request["language"]]
     workbook = workbook_from_data(booklet, request["workbook"])
-    return export_html(workbook, booklet, request["variant"],
+    html = export_html(workbook, booklet, request["variant"],
                        created=request["created"], updated=request["updated"])
+    return html.encode("utf-8")
 
-def import_file(text):
+def import_file(data):
+    """data: the file's bytes (a JS Uint8Array); returns JSON text (ASCII)."""
     try:
-        imported = read_export(text, BOOKLETS)
+        imported = read_export(data.to_bytes().decode("utf-8", errors="replace"), BOOKLETS)
     except ImportProblem as problem:
         return json.dumps({"problem": problem.code})
     return json.dumps({
@@ -46,6 +51,7 @@ def import_file(text):
         "updated": imported.updated,
         "workbook": workbook_to_data(imported.workbook, imported.booklet),
     })
+
 `;
 
 let python = null;
@@ -80,12 +86,17 @@ onmessage = async (event) => {
   const { id, type } = event.data;
   try {
     await ready;
+    // Large texts cross between JavaScript and Python as UTF-8 bytes: a long
+    // Python string with non-Latin characters converts slowly (see docs/performance.md).
     if (type === "export") {
       const { profile, variant, language, created, updated } = event.data;
-      const request = JSON.stringify({ workbook: profile, variant, language, created, updated });
-      postMessage({ id, ok: true, result: python.globals.get("export_file")(request) });
+      const request = new TextEncoder().encode(JSON.stringify({ workbook: profile, variant, language, created, updated }));
+      const file = python.globals.get("export_file")(request);
+      const bytes = file.toJs();
+      file.destroy();
+      postMessage({ id, ok: true, result: bytes }, [bytes.buffer]);
     } else if (type === "import") {
-      const result = JSON.parse(python.globals.get("import_file")(event.data.text));
+      const result = JSON.parse(python.globals.get("import_file")(new Uint8Array(event.data.bytes)));
       postMessage(result.problem ? { id, ok: false, problem: result.problem } : { id, ok: true, result });
     } else {
       postMessage({ id, ok: false, error: `unknown message ${type}` });

@@ -42,17 +42,57 @@ export function migrate(profile) {
   return upgraded;
 }
 
+/** The database had a newer version of a profile than the copy a screen was
+ * drawn from (the copy could not be written the last time). The newer version
+ * wins, and what the child changed after `since` (the copy's time) is put back
+ * on top of it, so neither is lost. */
+export function carryOver(edited, stored, since) {
+  if ((edited.updated || "") <= since) return stored;
+  const answers = { ...(stored.answers || {}) };
+  const drafts = { ...(stored.drafts || {}) };
+  for (const [id, answer] of Object.entries(edited.answers || {})) {
+    if ((answer.updated || "") <= since) continue;
+    answers[id] = answer;
+    if (edited.drafts && id in edited.drafts) drafts[id] = edited.drafts[id];
+  }
+  const stations = new Set((stored.stickers || []).map((sticker) => sticker.station));
+  const guests = new Map((stored.guests || []).map((guest) => [guest.id, guest]));
+  for (const guest of edited.guests || []) {
+    if (!guests.has(guest.id) || (guest.updated || "") > since) guests.set(guest.id, guest);
+  }
+  return {
+    ...stored,
+    answers,
+    drafts,
+    stickers: [...(stored.stickers || []), ...(edited.stickers || []).filter((sticker) => !stations.has(sticker.station))],
+    guests: [...guests.values()],
+    updated: edited.updated,
+  };
+}
+
+function inOrder(profiles) {
+  return [...profiles].map(migrate).sort((a, b) => (a.created < b.created ? -1 : 1));
+}
+
 export class Store {
   constructor() {
     /** @type {IDBDatabase | null} */
     this.db = null;
     this.databaseWorks = true;
     this.copyWorks = true;
+    /** @type {Map<string, object> | null} */
+    this.firstCopies = null;
   }
 
+  /** Opens the database. The copies are read while it opens (that takes a
+   * while on a slow tablet): copiedProfiles() has them as soon as open() is
+   * called, and the first call of profiles() uses them. */
   async open() {
+    const opening = openDatabase();
+    opening.catch(() => {});
+    this.firstCopies = this.readCopies();
     try {
-      this.db = await openDatabase();
+      this.db = await opening;
     } catch {
       this.databaseWorks = false;
     }
@@ -60,6 +100,12 @@ export class Store {
       navigator.storage.persist().catch(() => {});
     }
     return this;
+  }
+
+  /** The profiles as the localStorage copies hold them, at once. A copy can be
+   * behind the database when it could not be written: profiles() decides. */
+  copiedProfiles() {
+    return inOrder((this.firstCopies || this.readCopies()).values());
   }
 
   /** Runs an IndexedDB operation, reopening once if the connection was lost. */
@@ -96,25 +142,25 @@ export class Store {
 
   /** Every profile on this device, newest version of each, oldest profile first. */
   async profiles() {
-    const copies = this.readCopies();
-    let stored = [];
-    if (this.db) {
-      try {
-        stored = await this.withDatabase((db) => new Promise((resolve, reject) => {
-          const request = db.transaction(PROFILES, "readonly").objectStore(PROFILES).getAll();
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        }));
-      } catch {
+    const reading = this.db
+      ? this.withDatabase((db) => new Promise((resolve, reject) => {
+        const request = db.transaction(PROFILES, "readonly").objectStore(PROFILES).getAll();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      })).catch(() => {
         this.databaseWorks = false;
-      }
-    }
+        return [];
+      })
+      : Promise.resolve([]);
+    const copies = this.firstCopies || this.readCopies();
+    this.firstCopies = null;
+    const stored = await reading;
     const byId = new Map(copies);
     for (const profile of stored) {
       const copy = byId.get(profile.id);
       if (!copy || (profile.updated || "") >= (copy.updated || "")) byId.set(profile.id, profile);
     }
-    return [...byId.values()].map(migrate).sort((a, b) => (a.created < b.created ? -1 : 1));
+    return inOrder(byId.values());
   }
 
   /** Saves a profile in both places. Resolves to true when at least one store kept it. */
