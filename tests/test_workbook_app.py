@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 import pytest
 from axe import axe_violations
 from kaketoe import read_export, workbook_to_data
-from page_visit import TABLET, PageVisit, visit
+from page_visit import PHONE, TABLET, PageVisit, visit
 from playwright.sync_api import expect
 from workbook_samples import booklet, booklets
 
@@ -569,3 +569,162 @@ def test_goodbye_pages_are_written_changed_and_removed(
     counselor = export(page, "counselor", tmp_path / "counselor.html")
     assert "anna@example.org" not in counselor
     assert "Veel geluk en plezier" in counselor
+
+
+# The tablet's speech engine: headless Chromium has no voices, so the test
+# gives it one, listed a moment after the page opens, as browsers do.
+FAKE_SPEECH = """(voices) => {
+  let listed = false;
+  const engine = new EventTarget();
+  window.spoken = [];
+  window.cancelled = 0;
+  Object.assign(engine, {
+    speaking: false,
+    getVoices() { return listed ? voices : []; },
+    speak(utterance) {
+      this.speaking = true;
+      window.spoken.push({ text: utterance.text, lang: utterance.lang });
+    },
+    cancel() { this.speaking = false; window.cancelled += 1; },
+  });
+  Object.defineProperty(window, "speechSynthesis", { value: engine, configurable: true });
+  window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
+  setTimeout(() => { listed = true; engine.dispatchEvent(new Event("voiceschanged")); }, 300);
+}"""
+
+VOICES = {"nl": "nl-NL", "en": "en-GB", "ar": "ar-SA"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_story_is_read_aloud_with_a_voice_for_the_page_language(
+    tablet: Any, site_server: str, language: str
+) -> None:
+    voices = [{"lang": "de-DE", "name": "de"}, {"lang": VOICES[language], "name": "x"}]
+    tablet.add_init_script(f"({FAKE_SPEECH})({json.dumps(voices)})")
+    words = booklet(language).words
+    part = booklet(language).parts[0]
+    page = open_app(tablet, site_server, language).page
+    create_profile(page, "Noor")
+    page.goto(page.url.split("#")[0] + f"#/part/{part.id}")
+    button = page.locator(".story .read-aloud")
+    expect(button).to_have_text(words["read_aloud"])  # once the voices are listed
+    button.click()
+    spoken = page.evaluate("window.spoken")
+    assert len(spoken) == 1
+    assert spoken[0]["lang"] == VOICES[language]
+    assert spoken[0]["text"].startswith(part.story.title)
+    assert part.story.paragraphs[-1] in spoken[0]["text"]
+    expect(button).to_have_text(words["stop_reading"])
+    button.click()
+    expect(button).to_have_text(words["read_aloud"])
+    button.click()
+    page.goto(page.url.split("#")[0] + "#/home")  # leaving the screen stops the voice
+    page.wait_for_selector(".road")
+    assert page.evaluate("window.cancelled") == 2
+
+
+def test_without_a_voice_for_the_language_there_is_no_read_aloud_button(
+    tablet: Any, site_server: str
+) -> None:
+    tablet.add_init_script(f"({FAKE_SPEECH})({json.dumps([{'lang': 'en-US', 'name': 'en'}])})")
+    page = open_app(tablet, site_server, "nl").page
+    create_profile(page, "Noor")
+    part = booklet("nl").parts[0]
+    page.goto(page.url.split("#")[0] + f"#/part/{part.id}")
+    page.wait_for_selector(".story p")
+    page.wait_for_timeout(600)  # the voices have been listed by now
+    assert page.locator(".read-aloud").count() == 0
+    assert part.story.paragraphs[0] in page.locator(".story").inner_text()
+
+
+LANDSCAPE = {"width": TABLET["height"], "height": TABLET["width"]}
+
+
+def finger_line(page: Any, start: tuple[float, float], end: tuple[float, float]) -> None:
+    """A finger drawn across the screen: touch events, which the page gets as pointer events."""
+    cdp = page.context.new_cdp_session(page)
+    (x0, y0), (x1, y1) = start, end
+
+    def touch(kind: str, points: list[dict[str, float]]) -> None:
+        cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+    touch("touchStart", [{"x": x0, "y": y0}])
+    for step in range(1, 9):
+        touch("touchMove", [{"x": x0 + (x1 - x0) * step / 8, "y": y0 + (y1 - y0) * step / 8}])
+    touch("touchEnd", [])
+
+
+INKED_PIXELS = """() => {
+  const canvas = document.querySelector(".drawing__canvas");
+  const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+  let inked = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    if (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200) inked += 1;
+  }
+  return inked;
+}"""
+
+NO_SIDEWAYS_SCROLL = "document.documentElement.scrollWidth <= window.innerWidth"
+
+
+@pytest.mark.parametrize("language", ["nl", "ar"])
+def test_the_app_works_in_landscape_and_a_turn_keeps_the_drawing(
+    browser: Any, site_server: str, language: str
+) -> None:
+    """Held sideways, every screen fits without sideways scrolling, the drawing
+    canvas fits on the screen, a finger draws, and turning the tablet keeps it."""
+    context = browser.new_context(viewport=LANDSCAPE, has_touch=True)
+    try:
+        record = open_app(context, site_server, language)
+        page = record.page
+        create_profile(page, "Noor")
+        assert page.evaluate(NO_SIDEWAYS_SCROLL), "road"
+        assert axe_violations(page) == [], "road in landscape"
+        page.goto(page.url.split("#")[0] + f"#/activity/{first_of(language, 'drawing')}")
+        page.wait_for_selector(".drawing__canvas")
+        assert page.evaluate(NO_SIDEWAYS_SCROLL), "drawing"
+        canvas = page.locator(".drawing__canvas")
+        canvas.scroll_into_view_if_needed()
+        box = canvas.bounding_box()
+        assert box is not None
+        assert box["height"] <= LANDSCAPE["height"], "the canvas fits on the screen"
+        finger_line(
+            page,
+            (box["x"] + box["width"] * 0.2, box["y"] + box["height"] * 0.3),
+            (box["x"] + box["width"] * 0.7, box["y"] + box["height"] * 0.6),
+        )
+        inked = page.evaluate(INKED_PIXELS)
+        assert inked > 100
+        page.set_viewport_size(TABLET)  # the tablet is turned upright
+        assert page.evaluate(INKED_PIXELS) == inked
+        assert page.evaluate(NO_SIDEWAYS_SCROLL), "drawing upright"
+        phone_sideways = {"width": PHONE["height"], "height": PHONE["width"]}
+        page.set_viewport_size(phone_sideways)  # on a phone held sideways it fits too
+        small = canvas.bounding_box()
+        assert small is not None
+        assert small["height"] <= phone_sideways["height"]
+        assert page.evaluate(INKED_PIXELS) == inked
+        page.set_viewport_size(TABLET)
+        finish(page)
+        page.reload()
+        page.goto(page.url.split("#")[0] + f"#/activity/{first_of(language, 'drawing')}")
+        page.wait_for_selector(".drawing__canvas")
+        expect(page.locator(".drawing__canvas")).to_be_visible()
+        for _ in range(20):  # the stored image is drawn once it has loaded
+            if page.evaluate(INKED_PIXELS) == inked:
+                break
+            page.wait_for_timeout(100)
+        assert page.evaluate(INKED_PIXELS) == inked
+        for screen in (
+            "#/home",
+            f"#/part/{booklet(language).parts[0].id}",
+            "#/export",
+            "#/goodbye",
+        ):
+            page.goto(page.url.split("#")[0] + screen)
+            page.wait_for_selector("main h1")
+            page.set_viewport_size(LANDSCAPE)
+            assert page.evaluate(NO_SIDEWAYS_SCROLL), screen
+        assert record.problems()["console errors"] == []
+    finally:
+        context.close()

@@ -207,31 +207,44 @@ function exportReminder() {
   return h("p", { class: "reminder" }, form.replace("{n}", String(days)));
 }
 
+/** A read-aloud button, with a voice of the device for the page's language.
+ * Browsers often list their voices a moment after the page opens: the button
+ * appears then. Without such a voice there is no button; the text stays. */
 function speechFor(text) {
-  const language = document.documentElement.lang;
   if (!("speechSynthesis" in window)) return null;
-  const voices = speechSynthesis.getVoices().filter((voice) => voice.lang.toLowerCase().startsWith(language));
-  if (!voices.length) return null;
-  const button = h("button", { type: "button", class: "button read-aloud", "aria-pressed": "false" }, state.words.read_aloud);
-  button.addEventListener("click", () => {
-    if (speechSynthesis.speaking) {
-      speechSynthesis.cancel();
-      button.textContent = state.words.read_aloud;
-      button.setAttribute("aria-pressed", "false");
+  const language = document.documentElement.lang;
+  const slot = h("span", { class: "read-aloud-slot" });
+  let shown = false;
+  const offer = () => {
+    if (slot.isConnected) shown = true;
+    else if (shown) { // the screen is gone
+      speechSynthesis.removeEventListener("voiceschanged", offer);
       return;
     }
-    const utterance = new SpeechSynthesisUtterance(text);
-    utterance.voice = voices[0];
-    utterance.lang = voices[0].lang;
-    utterance.onend = () => {
-      button.textContent = state.words.read_aloud;
-      button.setAttribute("aria-pressed", "false");
-    };
-    speechSynthesis.speak(utterance);
-    button.textContent = state.words.stop_reading;
-    button.setAttribute("aria-pressed", "true");
-  });
-  return button;
+    if (slot.firstChild) return;
+    const voices = speechSynthesis.getVoices().filter((voice) => voice.lang.toLowerCase().startsWith(language));
+    if (!voices.length) return;
+    const button = h("button", { type: "button", class: "button read-aloud" }, state.words.read_aloud);
+    const stopped = () => { button.textContent = state.words.read_aloud; };
+    button.addEventListener("click", () => {
+      if (speechSynthesis.speaking) {
+        speechSynthesis.cancel();
+        stopped();
+        return;
+      }
+      const utterance = new SpeechSynthesisUtterance(text);
+      utterance.voice = voices[0];
+      utterance.lang = voices[0].lang;
+      utterance.onend = stopped;
+      utterance.onerror = stopped;
+      speechSynthesis.speak(utterance);
+      button.textContent = state.words.stop_reading;
+    });
+    slot.append(button);
+  };
+  offer();
+  speechSynthesis.addEventListener("voiceschanged", offer);
+  return slot;
 }
 
 function partScreen(partId) {
@@ -388,22 +401,34 @@ function exportScreen() {
   const shown = Object.values(profile.answers || {}).filter((a) => a.share);
   const titles = new Map(booklet.parts.flatMap((p) => p.activities).map((a) => [a.id, a.title]));
   const status = h("p", { role: "status", class: "saved" });
+  const request = (variant) => state.python.call({
+    type: "export",
+    profile: workbookData(profile),
+    variant,
+    language: document.body.dataset.language,
+    created: profile.created,
+    updated: profile.updated,
+  });
+  // Both files are made while the child looks at this screen, so a tap hands
+  // one over at once. A file made before a change is never handed over.
+  const prepared = {};
+  for (const variant of ["family", "counselor"]) {
+    prepared[variant] = { updated: profile.updated, file: request(variant) };
+    prepared[variant].file.catch(() => {}); // a failure is shown when the child taps
+  }
   const make = (variant) => async () => {
     performance.mark("kaketoe:export-start");
     await saveNow();
     status.textContent = words.python_loading;
+    const ready = prepared[variant];
+    delete prepared[variant];
     try {
-      const html = await state.python.call({
-        type: "export",
-        profile: workbookData(profile),
-        variant,
-        language: document.body.dataset.language,
-        created: profile.created,
-        updated: profile.updated,
-      });
+      const html = await (ready && ready.updated === profile.updated ? ready.file : request(variant));
       await deliver(html, fileName(profile, variant));
+      // When the file was made is not a change to the booklet: the other copy stays good.
       profile.lastExport = now();
-      changed();
+      state.dirty = true;
+      saveNow();
       status.textContent = words.export_ready;
     } catch {
       status.replaceChildren(words.python_failed, " ", h("button", { type: "button", class: "button", onclick: make(variant) }, words.retry));
@@ -559,6 +584,8 @@ function currentProfile() {
 }
 
 function route() {
+  // Reading aloud stops when the child goes to another screen.
+  if ("speechSynthesis" in window && speechSynthesis.speaking) speechSynthesis.cancel();
   const [, name, argument] = location.hash.split("/");
   if (name === "import") return importScreen();
   if (!state.profile) return profilesScreen();
@@ -687,5 +714,4 @@ async function main() {
   if (needsInstallFirst()) notice(state.words.install_ipad, { id: "install-notice" });
 }
 
-if ("speechSynthesis" in window) speechSynthesis.getVoices();
 main();

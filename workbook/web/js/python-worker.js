@@ -56,21 +56,27 @@ def import_file(data):
 
 let python = null;
 
+/** A file the worker needs, fetched while Pyodide starts. */
+async function download(url, what) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${what} ${response.status}`);
+  return response.arrayBuffer();
+}
+
 async function start() {
   postMessage({ type: "stage", stage: "runtime" });
+  // The package and the booklets are fetched while Pyodide starts.
+  const bundle = download(BUNDLE, "bundle");
+  const booklets = Promise.all(LANGUAGES.map((language) => download(`${BOOKLETS}${language}.json`, `booklet ${language}`)));
+  bundle.catch(() => {});
+  booklets.catch(() => {});
   const { loadPyodide } = await import(PYODIDE + "pyodide.mjs");
   const pyodide = await loadPyodide({ indexURL: PYODIDE, packages: [] });
   postMessage({ type: "stage", stage: "package" });
-  const bundle = await fetch(BUNDLE);
-  if (!bundle.ok) throw new Error(`bundle ${bundle.status}`);
-  pyodide.unpackArchive(new Uint8Array(await bundle.arrayBuffer()), "zip");
+  pyodide.unpackArchive(new Uint8Array(await bundle), "zip");
   postMessage({ type: "stage", stage: "booklets" });
-  const texts = {};
-  for (const language of LANGUAGES) {
-    const response = await fetch(`${BOOKLETS}${language}.json`);
-    if (!response.ok) throw new Error(`booklet ${language} ${response.status}`);
-    texts[language] = await response.text();
-  }
+  const decoder = new TextDecoder();
+  const texts = Object.fromEntries((await booklets).map((bytes, i) => [LANGUAGES[i], decoder.decode(bytes)]));
   pyodide.runPython(PYTHON);
   pyodide.globals.get("load_booklets")(JSON.stringify(texts));
   python = pyodide;
