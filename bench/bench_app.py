@@ -165,6 +165,8 @@ def mark(page: Any, name: str) -> float:
 
 def throttled(context: Any) -> Any:
     page = context.new_page()
+    page.on("console", lambda message: print(f"console {message.type}: {message.text}"))
+    page.on("pageerror", lambda error: print(f"page error: {error}"))
     context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": SLOWDOWN})
     return page
 
@@ -179,7 +181,8 @@ def wait_for_mark(page: Any, name: str, timeout_s: float = 180) -> float:
         if found:
             return float(found[0])
         page.wait_for_timeout(50)
-    raise TimeoutError(name)
+    screen = page.evaluate("() => document.body ? document.body.innerText.slice(0, 300) : ''")
+    raise TimeoutError(f"{name} at {page.url}; the screen shows: {screen!r}")
 
 
 def full_profile(drawing: str) -> dict[str, Any]:

@@ -10,8 +10,10 @@ from pathlib import Path
 from kaketoe._booklet import Booklet, BookletError, booklet_languages, booklet_to_json, load_booklet
 from kaketoe._bundle import write_bundle
 from kaketoe._import import ImportProblem, read_export
+from kaketoe._monitoring import ChecklistError, checklist_shape, load_checklist
 from kaketoe._parity import parity_problems
 from kaketoe._report import report_html
+from kaketoe._risk_form import RiskFormError, load_risk_form, risk_form_shape
 from kaketoe._route_map import (
     RouteMap,
     RouteMapError,
@@ -56,6 +58,8 @@ def check_content(content_dir: Path, source_language: str) -> int:
             problems.append(str(error))
     if routes:
         problems += route_map_parity(routes, source_language)
+    forms = counselor_languages(content_dir)
+    problems += counselor_form_problems(content_dir, forms, source_language)
     for problem in problems:
         print(problem)
     if problems:
@@ -64,9 +68,50 @@ def check_content(content_dir: Path, source_language: str) -> int:
     print(
         f"every page of content/{source_language}/ has its counterparts in {content_dir}; "
         f"the booklet is valid and the same in {', '.join(sorted(booklets)) or 'no language'}; "
-        f"so is the route map in {', '.join(sorted(routes)) or 'no language'}"
+        f"so is the route map in {', '.join(sorted(routes)) or 'no language'}; "
+        f"and the counselor forms in {', '.join(forms) or 'no language'}"
     )
     return OK
+
+
+def counselor_languages(content_dir: Path) -> list[str]:
+    """The languages that have the counselor forms (content/<lang>/counselor/)."""
+    return sorted(
+        folder.parent.name for folder in content_dir.glob("*/counselor") if folder.is_dir()
+    )
+
+
+def counselor_form_problems(
+    content_dir: Path, languages: list[str], source_language: str
+) -> list[str]:
+    """Each form must be valid, link to a handbook page, and have the source's ids."""
+    problems: list[str] = []
+    shapes: dict[tuple[str, str], object] = {}
+    for language in languages:
+        found: list[tuple[str, str, object]] = []  # (file, handbook page, shape)
+        try:
+            risk = load_risk_form(content_dir, language)
+            found.append(("risk-form.yml", risk.handbook, risk_form_shape(risk)))
+        except RiskFormError as error:
+            problems.append(str(error))
+        try:
+            checklist = load_checklist(content_dir, language)
+            found.append(("monitoring.yml", checklist.handbook, checklist_shape(checklist)))
+        except ChecklistError as error:
+            problems.append(str(error))
+        for name, handbook, shape in found:
+            where = f"content/{language}/counselor/{name}"
+            if not (content_dir / language / "handbook" / f"{handbook}.md").is_file():
+                problems.append(f"{where}: there is no handbook page {handbook}.md")
+            shapes[language, name] = shape
+    for (language, name), shape in shapes.items():
+        source = shapes.get((source_language, name))
+        if language != source_language and source is not None and shape != source:
+            problems.append(
+                f"content/{language}/counselor/{name}: its ids, points or lists differ "
+                f"from content/{source_language}/counselor/{name}"
+            )
+    return problems
 
 
 def validate(path: Path, content_dir: Path, language: str) -> int:

@@ -1,0 +1,281 @@
+"""The counselor's forms as data: the monitoring checklist (appendix 9) with its
+scores, and the form for risk and protective factors (appendix 5).
+
+The scores are checked against cases worked out by hand from the handbook's
+tables: points per level (education and social 4-3-2-1; housing and finance
+3-2-1-0; health 3-2-(none)-1; legal 3-1-0; safety 2-1-0; family 3-2-1-0),
+the lowest-level rule, and the highest total, 4+4+3+3+3+2+3+3 = 25.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from kaketoe._monitoring import (
+    Checklist,
+    ChecklistError,
+    DomainCheck,
+    MomentCheck,
+    checklist_from_data,
+    domain_check_to_data,
+    domain_level,
+    load_checklist,
+    moment_check_from_data,
+    moment_score,
+    trend,
+)
+from kaketoe._risk_form import (
+    RiskFormError,
+    assessment_from_data,
+    assessment_to_data,
+    load_risk_form,
+    measures_needed,
+    risk_form_from_data,
+    summary,
+)
+from kaketoe.cli import check_content
+
+CONTENT = Path(__file__).resolve().parent.parent / "content"
+LANGUAGES = ("nl", "en")
+
+
+@pytest.fixture(scope="module")
+def checklist() -> Checklist:
+    return load_checklist(CONTENT, "nl")
+
+
+def ticks(*indicators: tuple[str, int], levels: tuple[str, ...] = ()) -> DomainCheck:
+    return DomainCheck(frozenset(indicators), frozenset(levels))
+
+
+# The checklist as data ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_checklist_has_the_handbooks_domains_levels_and_points(language: str) -> None:
+    loaded = load_checklist(CONTENT, language)
+    points = {d.id: [level.points for level in d.levels] for d in loaded.domains}
+    assert points == {
+        "education": [4, 3, 2, 1],
+        "social": [4, 3, 2, 1],
+        "housing": [3, 2, 1, 0],
+        "health": [3, 2, None, 1],
+        "legal": [3, 1, 0],
+        "safety": [2, 1, 0],
+        "family": [3, 2, 1, 0],
+        "finance": [3, 2, 1, 0],
+    }
+    assert [m.months for m in loaded.moments] == [6, 12, 18]
+    assert loaded.most == 25
+
+
+def test_a_checklist_whose_points_go_up_is_refused(checklist: Checklist) -> None:
+    data = yaml.safe_load((CONTENT / "nl" / "counselor" / "monitoring.yml").read_text("utf-8"))
+    broken = copy.deepcopy(data)
+    broken["domains"][0]["levels"][0]["points"] = 1
+    with pytest.raises(ChecklistError, match="from the most points to the fewest"):
+        checklist_from_data(broken, "nl")
+    unknown = copy.deepcopy(data)
+    unknown["domains"][1]["colour"] = "red"
+    with pytest.raises(ChecklistError, match=r"domain 2 'social'.*unknown field\(s\) colour"):
+        checklist_from_data(unknown, "nl")
+
+
+# Scores, worked out by hand ------------------------------------------------------------------
+
+
+def test_the_handbooks_own_example_clean_house_but_no_place_to_study(
+    checklist: Checklist,
+) -> None:
+    """Appendix 9's example: the house is clean (good) but the child has no place to
+    study (below average): housing is 'below average', 1 point."""
+    housing = checklist.domain("housing")
+    assert housing is not None
+    assert housing.levels[0].indicators[3].startswith("Het huis is schoon")
+    assert "plek om te studeren" in housing.levels[2].indicators[2]
+    level = domain_level(housing, ticks(("good", 3), ("below-average", 2)))
+    assert level is not None
+    assert (level.id, level.points) == ("below-average", 1)
+
+
+def test_a_moment_adds_up_the_points_of_the_scored_domains(checklist: Checklist) -> None:
+    moment = MomentCheck(
+        date="2027-03-01",
+        domains={
+            "education": ticks(("satisfactory", 0)),  # 3
+            "social": ticks(("good", 0), ("good", 2)),  # 4
+            "housing": ticks(("good", 3), ("below-average", 2)),  # 1
+            "health": ticks(levels=("below-average",)),  # a level without points
+            "legal": ticks(("some-gaps", 0)),  # 1
+            "safety": ticks(("safe", 0)),  # 2
+            "family": ticks(("good", 1), ("satisfactory", 0)),  # 2
+            "finance": ticks(("unsatisfactory", 1)),  # 0
+        },
+    )
+    score = moment_score(checklist, "m6", moment)
+    assert score.total == 3 + 4 + 1 + 1 + 2 + 2 + 0 == 13
+    assert score.scored == 7
+    assert not score.complete
+    assert score.most == 25
+    health = next(d for d in score.domains if d.domain == "health")
+    assert (health.level, health.points) == ("below-average", None)
+    finance = next(d for d in score.domains if d.domain == "finance")
+    assert (finance.level, finance.points, finance.most) == ("unsatisfactory", 0, 3)
+
+
+def test_the_lowest_level_wins_even_past_a_level_without_points(checklist: Checklist) -> None:
+    health = checklist.domain("health")
+    assert health is not None
+    level = domain_level(health, ticks(("unsatisfactory", 0), levels=("below-average", "good")))
+    assert level is not None
+    assert (level.id, level.points) == ("unsatisfactory", 1)
+    assert domain_level(health, ticks()) is None
+
+
+def test_the_trend_has_a_total_for_every_moment_with_something_ticked(
+    checklist: Checklist,
+) -> None:
+    all_good = {
+        d.id: ticks(levels=(d.levels[0].id,)) for d in checklist.domains
+    }  # the top of every domain
+    moments = {
+        "m6": MomentCheck(domains={"education": ticks(("unsatisfactory", 3))}),  # 1
+        "m12": MomentCheck(domains=all_good),  # 25
+        "m18": MomentCheck(),  # nothing ticked yet
+    }
+    found = trend(checklist, moments)
+    assert [(s.moment, s.total, s.scored) for s in found] == [("m6", 1, 1), ("m12", 25, 8)]
+    assert found[1].complete
+
+
+def test_what_was_ticked_reads_back_and_bad_ticks_are_refused(checklist: Checklist) -> None:
+    data: dict[str, Any] = {
+        "date": "2027-09-01",
+        "domains": {"legal": {"indicators": [["administrative-invisibility", 2]], "note": "Geen"}},
+    }
+    moment = moment_check_from_data(checklist, data, "m12")
+    assert domain_check_to_data(moment.domains["legal"]) == {
+        "indicators": [["administrative-invisibility", 2]],
+        "levels": [],
+        "note": "Geen",
+    }
+    for bad, message in (
+        ({"domains": {"weather": {}}}, "there is no domain 'weather'"),
+        ({"domains": {"legal": {"indicators": [["good", 1]]}}}, "no indicator 1 of level 'good'"),
+        ({"domains": {"legal": {"indicators": [["good", True]]}}}, r"\[level id, number\]"),
+        ({"domains": {"legal": {"levels": ["excellent"]}}}, "there is no level 'excellent'"),
+        ({"date": "x" * 41}, "at most 40 characters"),
+        ({"domains": {"legal": {"note": 5}}}, "must be text"),
+    ):
+        with pytest.raises(ChecklistError, match=message):
+            moment_check_from_data(checklist, bad, "m12")
+
+
+# The form for risk and protective factors ----------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_risk_form_has_four_domains_and_six_measures(language: str) -> None:
+    form = load_risk_form(CONTENT, language)
+    assert [d.id for d in form.domains] == ["child", "family", "school", "society"]
+    assert all(d.risk and d.protective for d in form.domains)
+    assert [m.id for m in form.measures] == [
+        "none",
+        "safety",
+        "medical",
+        "psychosocial",
+        "education",
+        "other",
+    ]
+    assert "name" not in {d.id for d in form.details}  # a family code, never a child's name
+
+
+def test_the_summary_lists_what_is_present_and_adds_nothing_up() -> None:
+    form = load_risk_form(CONTENT, "nl")
+    child = form.domains[0]
+    filled = assessment_from_data(
+        form,
+        {
+            "details": {"age": "8"},
+            "factors": {
+                child.risk[0].id: {"presence": "yes", "note": "Slaapt slecht"},
+                child.risk[1].id: {"presence": "no"},
+                child.risk[2].id: {"presence": "unknown"},
+                child.protective[4].id: {"presence": "yes"},
+            },
+            "added": [
+                {"domain": "child", "kind": "protective", "label": "Zingt graag", "presence": "yes"}
+            ],
+            "measures": {"psychosocial": {"needed": True, "note": "Praten op school"}},
+        },
+    )
+    found = {s.domain: s for s in summary(form, filled)}
+    assert found["child"].present["risk"] == (child.risk[0].label,)
+    assert found["child"].unknown["risk"] == (child.risk[2].label,)
+    assert found["child"].present["protective"] == (child.protective[4].label, "Zingt graag")
+    assert found["child"].open["risk"] == len(child.risk) - 3
+    assert found["family"].present == {"risk": (), "protective": ()}
+    assert not hasattr(found["child"], "total")  # the handbook: not a balance
+    assert measures_needed(form, filled) == ("psychosocial",)
+    assert assessment_from_data(form, assessment_to_data(filled)) == filled
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"factors": {"flying-cars": {"presence": "yes"}}}, "there is no factor 'flying-cars'"),
+        ({"factors": {"poor-health": {"presence": "maybe"}}}, "must be one of yes, no, unknown"),
+        ({"details": {"name": "Sami"}}, "there is no field 'name'"),
+        ({"measures": {"other": {"needed": "yes"}}}, "must be true or false"),
+        ({"added": [{"domain": "moon", "kind": "risk", "label": "x"}]}, "no domain 'moon'"),
+        ({"added": [{"domain": "child", "kind": "worry", "label": "x"}]}, "risk or protective"),
+        ({"factors": {"poor-health": {"note": "x" * 2001}}}, "at most 2000 characters"),
+        ({"colour": "red"}, r"unknown field\(s\) colour"),
+    ],
+)
+def test_a_wrong_filled_in_form_is_refused_with_where_and_what(
+    data: dict[str, Any], message: str
+) -> None:
+    form = load_risk_form(CONTENT, "en")
+    with pytest.raises(RiskFormError, match=message):
+        assessment_from_data(form, data)
+
+
+def test_a_risk_form_with_a_factor_id_twice_is_refused() -> None:
+    data = yaml.safe_load((CONTENT / "en" / "counselor" / "risk-form.yml").read_text("utf-8"))
+    data["domains"][1]["risk"].append(dict(data["domains"][0]["risk"][0]))
+    with pytest.raises(RiskFormError, match="factor id"):
+        risk_form_from_data(data, "en")
+
+
+def test_check_content_names_a_translation_whose_ids_differ(tmp_path: Path) -> None:
+    for language in ("nl", "en"):
+        folder = tmp_path / language / "counselor"
+        folder.mkdir(parents=True)
+        (tmp_path / language / "handbook").mkdir()
+        for name in ("appendix-5-form.md", "appendix-9-monitoring-checklist.md"):
+            (tmp_path / language / "handbook" / name).write_text("# x\n", encoding="utf-8")
+        for name in ("risk-form.yml", "monitoring.yml"):
+            (folder / name).write_text(
+                (CONTENT / language / "counselor" / name).read_text("utf-8"), encoding="utf-8"
+            )
+    english = tmp_path / "en" / "counselor" / "monitoring.yml"
+    data = yaml.safe_load(english.read_text("utf-8"))
+    data["domains"][0]["levels"][0]["points"] = 5
+    english.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    from kaketoe.cli import counselor_form_problems
+
+    problems = counselor_form_problems(tmp_path, ["en", "nl"], "nl")
+    assert problems == [
+        "content/en/counselor/monitoring.yml: its ids, points or lists differ "
+        "from content/nl/counselor/monitoring.yml"
+    ]
+
+
+def test_check_content_passes_on_the_real_content(capsys: pytest.CaptureFixture[str]) -> None:
+    assert check_content(CONTENT, "nl") == 0
+    assert "counselor forms in en, nl" in capsys.readouterr().out

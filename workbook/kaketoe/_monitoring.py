@@ -1,0 +1,351 @@
+"""The monitoring checklist (handbook appendix 9) and its scores.
+
+After the return, a counselor looks three times (6, 12 and 18 months) at how
+a child is doing, in eight domains. Per domain they tick the indicators that
+fit, or a level directly. The rule of the checklist: a domain covers several
+subjects, and it gets the LOWEST level among everything ticked. Each level
+has points; the points differ per domain, and one level (health, "below
+average") has none in the original. The total of a moment is the sum of the
+points of its scored domains, next to the most it could be.
+
+The checklist itself is content as data: ``content/<lang>/counselor/monitoring.yml``,
+with the same ids in every language. What a counselor filled in is plain data
+keyed by those ids, so a checklist filled in in Dutch reads in English.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kaketoe._data import DataError, Reader
+
+COUNSELOR_FOLDER = "counselor"
+MONITORING_FILE = "monitoring.yml"
+TOP_KEYS = ("title", "intro", "rule", "handbook", "moments", "date_label", "domains")
+DOMAIN_KEYS = ("id", "title", "intro", "note", "levels")
+LEVEL_KEYS = ("id", "label", "original", "points", "any_one", "indicators")
+MOMENT_KEYS = ("id", "months", "label")
+MAX_NOTE = 2000
+MAX_DATE = 40
+
+
+class ChecklistError(DataError):
+    """The checklist's data, or what was filled in, is wrong somewhere; the message says where."""
+
+
+class _Reader(Reader):
+    error = ChecklistError
+
+    def only(self, keys: tuple[str, ...]) -> None:
+        unknown = sorted(str(key) for key in self.data if key not in keys)
+        if unknown:
+            raise ChecklistError(self.where, f"unknown field(s) {', '.join(unknown)}")
+
+
+@dataclass(frozen=True)
+class Level:
+    id: str
+    label: str
+    original: str  # the level's name in the English original: "below average"
+    points: int | None  # None: the original gives this level no points
+    indicators: tuple[str, ...]
+    any_one: bool = False  # one indicator of this level is enough
+
+
+@dataclass(frozen=True)
+class Domain:
+    id: str
+    title: str
+    levels: tuple[Level, ...]  # from high to low
+    intro: str = ""
+    note: str = ""
+
+    def level(self, level_id: str) -> Level | None:
+        return next((level for level in self.levels if level.id == level_id), None)
+
+    @property
+    def most(self) -> int:
+        return max(level.points for level in self.levels if level.points is not None)
+
+
+@dataclass(frozen=True)
+class Moment:
+    id: str
+    months: int
+    label: str
+
+
+@dataclass(frozen=True)
+class Checklist:
+    language: str
+    title: str
+    intro: str
+    rule: str
+    handbook: str
+    moments: tuple[Moment, ...]
+    date_label: str
+    domains: tuple[Domain, ...]
+
+    def domain(self, domain_id: str) -> Domain | None:
+        return next((domain for domain in self.domains if domain.id == domain_id), None)
+
+    @property
+    def most(self) -> int:
+        """The highest total a moment can have."""
+        return sum(domain.most for domain in self.domains)
+
+
+def _unique(ids: list[str], where: str) -> None:
+    seen: set[str] = set()
+    for identifier in ids:
+        if identifier in seen:
+            raise ChecklistError(where, f"id '{identifier}' is used twice")
+        seen.add(identifier)
+
+
+def _level(data: object, where: str) -> Level:
+    reader = _Reader(data, where)
+    reader.only(LEVEL_KEYS)
+    points = reader.data.get("points")
+    if points is not None and (isinstance(points, bool) or not isinstance(points, int)):
+        raise ChecklistError(where, "field 'points' must be a whole number or null")
+    if points is not None and not 0 <= points <= 10:
+        raise ChecklistError(where, "field 'points' must be from 0 to 10")
+    indicators = () if reader.data.get("indicators") == [] else reader.texts("indicators")
+    if points is not None and not indicators:
+        raise ChecklistError(where, "a level with points needs its indicators")
+    return Level(
+        id=reader.identifier(),
+        label=reader.text("label"),
+        original=reader.text("original"),
+        points=points,
+        indicators=indicators,
+        any_one=reader.flag("any_one"),
+    )
+
+
+def _domain(data: object, where: str) -> Domain:
+    identifier = _Reader(data, where).identifier()
+    inner = f"{where} '{identifier}'"
+    reader = _Reader(data, inner)
+    reader.only(DOMAIN_KEYS)
+    levels = tuple(
+        _level(item, f"{inner} > level {i + 1}") for i, item in enumerate(reader.items("levels"))
+    )
+    _unique([level.id for level in levels], f"{inner} > levels")
+    scored = [level.points for level in levels if level.points is not None]
+    if len(scored) < 2:
+        raise ChecklistError(inner, "needs at least two levels with points")
+    if scored != sorted(scored, reverse=True) or len(set(scored)) != len(scored):
+        raise ChecklistError(inner, "levels must go from the most points to the fewest")
+    return Domain(
+        id=identifier,
+        title=reader.text("title"),
+        levels=levels,
+        intro=reader.text("intro", optional=True),
+        note=reader.text("note", optional=True),
+    )
+
+
+def checklist_from_data(data: object, language: str, where: str = MONITORING_FILE) -> Checklist:
+    reader = _Reader(data, where)
+    reader.only(TOP_KEYS)
+    moments = []
+    for i, item in enumerate(reader.items("moments")):
+        inner = _Reader(item, f"{where} > moment {i + 1}")
+        inner.only(MOMENT_KEYS)
+        moments.append(
+            Moment(inner.identifier(), inner.number("months", range(1, 61)), inner.text("label"))
+        )
+    _unique([moment.id for moment in moments], f"{where} > moments")
+    domains = tuple(
+        _domain(item, f"{where} > domain {i + 1}") for i, item in enumerate(reader.items("domains"))
+    )
+    _unique([domain.id for domain in domains], f"{where} > domains")
+    return Checklist(
+        language=language,
+        title=reader.text("title"),
+        intro=reader.text("intro"),
+        rule=reader.text("rule"),
+        handbook=reader.identifier("handbook"),
+        moments=tuple(moments),
+        date_label=reader.text("date_label"),
+        domains=domains,
+    )
+
+
+def load_checklist(content_dir: Path, language: str) -> Checklist:
+    import yaml  # only on the machine that builds; the browser gets JSON
+
+    path = content_dir / language / COUNSELOR_FOLDER / MONITORING_FILE
+    where = path.relative_to(content_dir.parent).as_posix()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise ChecklistError(where, f"cannot be read: {error}") from None
+    return checklist_from_data(data, language, where)
+
+
+def checklist_shape(checklist: Checklist) -> dict[str, Any]:
+    """Everything that must be the same in every language: ids, points, how many indicators."""
+    return {
+        "handbook": checklist.handbook,
+        "moments": [(m.id, m.months) for m in checklist.moments],
+        "domains": [
+            (
+                d.id,
+                [
+                    (lv.id, lv.original, lv.points, lv.any_one, len(lv.indicators))
+                    for lv in d.levels
+                ],
+            )
+            for d in checklist.domains
+        ],
+    }
+
+
+# What a counselor filled in -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DomainCheck:
+    """One domain at one moment: the indicators that fit, levels ticked directly, a note."""
+
+    indicators: frozenset[tuple[str, int]] = frozenset()  # (level id, indicator number from 0)
+    levels: frozenset[str] = frozenset()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class MomentCheck:
+    date: str = ""
+    domains: Mapping[str, DomainCheck] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class DomainScore:
+    domain: str
+    level: str | None  # None: nothing ticked yet
+    points: int | None  # None: nothing ticked, or a level without points
+    most: int
+
+
+@dataclass(frozen=True)
+class MomentScore:
+    moment: str
+    domains: tuple[DomainScore, ...]
+    total: int  # the points of the scored domains
+    scored: int  # how many domains have points
+    most: int  # the highest total the checklist allows
+
+    @property
+    def complete(self) -> bool:
+        return self.scored == len(self.domains)
+
+
+def _text(value: object, where: str, limit: int) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str) or len(value) > limit:
+        raise ChecklistError(where, f"must be text of at most {limit} characters")
+    return value
+
+
+def domain_check_from_data(domain: Domain, data: object, where: str) -> DomainCheck:
+    reader = _Reader(data, where)
+    reader.only(("indicators", "levels", "note"))
+    indicators: set[tuple[str, int]] = set()
+    for item in reader.data.get("indicators") or []:
+        if (
+            not isinstance(item, list)
+            or len(item) != 2
+            or not isinstance(item[0], str)
+            or isinstance(item[1], bool)
+            or not isinstance(item[1], int)
+        ):
+            raise ChecklistError(where, "an indicator is given as [level id, number]")
+        level = domain.level(item[0])
+        if level is None or not 0 <= item[1] < len(level.indicators):
+            raise ChecklistError(where, f"there is no indicator {item[1]} of level '{item[0]}'")
+        indicators.add((item[0], item[1]))
+    levels: set[str] = set()
+    for item in reader.data.get("levels") or []:
+        if not isinstance(item, str) or domain.level(item) is None:
+            raise ChecklistError(where, f"there is no level '{item}'")
+        levels.add(item)
+    return DomainCheck(
+        frozenset(indicators), frozenset(levels), _text(reader.data.get("note"), where, MAX_NOTE)
+    )
+
+
+def moment_check_from_data(checklist: Checklist, data: object, where: str) -> MomentCheck:
+    reader = _Reader(data, where)
+    reader.only(("date", "domains"))
+    domains_data = reader.data.get("domains") or {}
+    if not isinstance(domains_data, Mapping):
+        raise ChecklistError(where, "field 'domains' must map domain ids to what was ticked")
+    domains = {}
+    for domain_id, domain_data in domains_data.items():
+        domain = checklist.domain(str(domain_id))
+        if domain is None:
+            raise ChecklistError(where, f"there is no domain '{domain_id}'")
+        domains[domain.id] = domain_check_from_data(domain, domain_data, f"{where} > {domain.id}")
+    return MomentCheck(_text(reader.data.get("date"), f"{where} > date", MAX_DATE), domains)
+
+
+def domain_check_to_data(check: DomainCheck) -> dict[str, Any]:
+    return {
+        "indicators": [list(item) for item in sorted(check.indicators)],
+        "levels": sorted(check.levels),
+        "note": check.note,
+    }
+
+
+def domain_level(domain: Domain, check: DomainCheck | None) -> Level | None:
+    """The lowest level among everything ticked (the checklist's rule), or None."""
+    if check is None:
+        return None
+    ticked = {level_id for level_id, _ in check.indicators} | set(check.levels)
+    lowest = None
+    for level in domain.levels:  # from high to low: the last one ticked is the lowest
+        if level.id in ticked:
+            lowest = level
+    return lowest
+
+
+def moment_score(checklist: Checklist, moment_id: str, check: MomentCheck) -> MomentScore:
+    scores = []
+    for domain in checklist.domains:
+        level = domain_level(domain, check.domains.get(domain.id))
+        scores.append(
+            DomainScore(
+                domain=domain.id,
+                level=level.id if level else None,
+                points=level.points if level else None,
+                most=domain.most,
+            )
+        )
+    points = [score.points for score in scores if score.points is not None]
+    return MomentScore(
+        moment=moment_id,
+        domains=tuple(scores),
+        total=sum(points),
+        scored=len(points),
+        most=checklist.most,
+    )
+
+
+def trend(checklist: Checklist, moments: Mapping[str, MomentCheck]) -> list[MomentScore]:
+    """The score of every moment that has something ticked, in the checklist's order."""
+    found = []
+    for moment in checklist.moments:
+        check = moments.get(moment.id)
+        if check is None:
+            continue
+        score = moment_score(checklist, moment.id, check)
+        if any(domain.level for domain in score.domains):
+            found.append(score)
+    return found
