@@ -69,7 +69,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     template = environment.get_template("app.html")
     # The booklets as hooks/workbook_data.py validated and wrote them.
     written = sorted((out / "booklets").glob("*.json"))
-    languages = [booklet_file.stem for booklet_file in written]
     # Every module of the app is named in the page, so the browser fetches them
     # at once instead of one import level after another.
     scripts = (out / "js").glob("*.js")
@@ -96,7 +95,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         for p in out.rglob("*")
         if p.is_file() and p.name != "sw.js" and not p.name.endswith(".html")
     )
-    precache = [f"{language}/" for language in languages] + app_files
+    # Every page under app/ (the children's app, the counselor tools) by its folder.
+    pages = sorted(p.parent.relative_to(out).as_posix() + "/" for p in out.rglob("index.html"))
+    precache = pages + app_files
     precache += [f"../{path}" for path in [*SITE_FILES, *fonts]]
     # The cache's name changes whenever any file it holds changes.
     digest = hashlib.sha256()

@@ -61,10 +61,12 @@ HANDBOOK_CHAPTERS = [
 ]
 HANDBOOK_LANGUAGES = ["nl", "en"]
 HANDBOOK_PAGES = [f"handbook/{name}/index.html" for name in [*HANDBOOK_CHAPTERS, "print"]]
+# The section for counselors: Dutch and English, like the handbook.
+COUNSELOR_PAGES = ["counselor/index.html"]
 
 # Each language's built pages.
 PAGES_OF = {
-    language: PAGES + (HANDBOOK_PAGES if language in HANDBOOK_LANGUAGES else [])
+    language: PAGES + (HANDBOOK_PAGES + COUNSELOR_PAGES if language in HANDBOOK_LANGUAGES else [])
     for language in LANGUAGES
 }
 

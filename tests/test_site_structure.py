@@ -7,7 +7,16 @@ from xml.etree import ElementTree
 
 import pytest
 from conftest import BuiltSite
-from site_pages import ALL_PAGES, DIRECTIONS, LANGUAGES, NOT_FOUND_PAGES, PAGES_OF, page_url, soup
+from site_pages import (
+    ALL_PAGES,
+    DIRECTIONS,
+    HANDBOOK_LANGUAGES,
+    LANGUAGES,
+    NOT_FOUND_PAGES,
+    PAGES_OF,
+    page_url,
+    soup,
+)
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -25,6 +34,7 @@ def test_every_language_has_exactly_the_expected_pages(built_site: BuiltSite) ->
             for page in [*PAGES_OF[language], "404.html"]
         ]
         + [f"app/{language}/index.html" for language in LANGUAGES]  # the workbook app
+        + [f"app/{language}/monitoring/index.html" for language in HANDBOOK_LANGUAGES]
     )
     assert found == expected
 

@@ -349,3 +349,76 @@ def trend(checklist: Checklist, moments: Mapping[str, MomentCheck]) -> list[Mome
         if any(domain.level for domain in score.domains):
             found.append(score)
     return found
+
+
+# For the browser -------------------------------------------------------------------------
+
+
+def checklist_to_data(checklist: Checklist) -> dict[str, Any]:
+    """The checklist as plain data in the YAML's own shape: the page draws the
+    form from it, and the worker reads it back with checklist_from_data."""
+
+    def level(value: Level) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": value.id,
+            "label": value.label,
+            "original": value.original,
+            "points": value.points,
+            "indicators": list(value.indicators),
+        }
+        if value.any_one:
+            data["any_one"] = True
+        return data
+
+    def domain(value: Domain) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": value.id, "title": value.title}
+        if value.intro:
+            data["intro"] = value.intro
+        if value.note:
+            data["note"] = value.note
+        data["levels"] = [level(item) for item in value.levels]
+        return data
+
+    return {
+        "title": checklist.title,
+        "intro": checklist.intro,
+        "rule": checklist.rule,
+        "handbook": checklist.handbook,
+        "moments": [{"id": m.id, "months": m.months, "label": m.label} for m in checklist.moments],
+        "date_label": checklist.date_label,
+        "domains": [domain(item) for item in checklist.domains],
+    }
+
+
+def moments_from_data(checklist: Checklist, data: object) -> dict[str, MomentCheck]:
+    """What was filled in at every moment: ``{"m6": {"date": ..., "domains": {...}}, ...}``."""
+    if not isinstance(data, Mapping):
+        raise ChecklistError("moments", "must map moment ids to what was filled in")
+    known = {moment.id for moment in checklist.moments}
+    moments = {}
+    for key, value in data.items():
+        if key not in known:
+            raise ChecklistError("moments", f"there is no moment '{key}'")
+        moments[str(key)] = moment_check_from_data(checklist, value, str(key))
+    return moments
+
+
+def scores_to_data(checklist: Checklist, moments: Mapping[str, MomentCheck]) -> dict[str, Any]:
+    """The score of every moment (also of empty ones), and the trend of the ticked ones."""
+    result: dict[str, Any] = {"most": checklist.most, "moments": {}}
+    for moment in checklist.moments:
+        score = moment_score(checklist, moment.id, moments.get(moment.id, MomentCheck()))
+        result["moments"][moment.id] = {
+            "total": score.total,
+            "scored": score.scored,
+            "complete": score.complete,
+            "domains": {
+                d.domain: {"level": d.level, "points": d.points, "most": d.most}
+                for d in score.domains
+            },
+        }
+    result["trend"] = [
+        {"moment": s.moment, "total": s.total, "scored": s.scored}
+        for s in trend(checklist, moments)
+    ]
+    return result

@@ -364,3 +364,36 @@ def measures_needed(form: RiskForm, assessment: RiskAssessment) -> tuple[str, ..
     return tuple(
         o.id for o in form.measures if assessment.measures.get(o.id, MeasureAnswer()).needed
     )
+
+
+def risk_form_to_data(form: RiskForm) -> dict[str, Any]:
+    """The form as plain data in the YAML's own shape (risk_form_from_data reads it back)."""
+
+    def options(values: tuple[Option, ...]) -> list[dict[str, str]]:
+        return [{"id": o.id, "label": o.label} for o in values]
+
+    return {
+        "title": form.title,
+        "intro": form.intro,
+        "warning": form.warning,
+        "handbook": form.handbook,
+        "details": options(form.details),
+        "presence": options(form.presence),
+        "note_label": form.note_label,
+        "other_label": form.other_label,
+        "domains": [
+            {
+                "id": d.id,
+                "title": d.title,
+                "risk_title": d.risk_title,
+                "protective_title": d.protective_title,
+                "risk": options(d.risk),
+                "protective": options(d.protective),
+            }
+            for d in form.domains
+        ],
+        "measures_title": form.measures_title,
+        "measures_intro": form.measures_intro,
+        "measures": options(form.measures),
+        "measure_note_label": form.measure_note_label,
+    }

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from kaketoe._booklet import Booklet, BookletError, booklet_languages, booklet_to_json, load_booklet
 from kaketoe._bundle import write_bundle
+from kaketoe._counselor import CounselorWordsError, load_words
 from kaketoe._import import ImportProblem, read_export
 from kaketoe._monitoring import ChecklistError, checklist_shape, load_checklist
 from kaketoe._parity import parity_problems
@@ -98,6 +99,10 @@ def counselor_form_problems(
             checklist = load_checklist(content_dir, language)
             found.append(("monitoring.yml", checklist.handbook, checklist_shape(checklist)))
         except ChecklistError as error:
+            problems.append(str(error))
+        try:
+            load_words(content_dir, language)
+        except CounselorWordsError as error:
             problems.append(str(error))
         for name, handbook, shape in found:
             where = f"content/{language}/counselor/{name}"

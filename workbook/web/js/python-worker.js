@@ -4,6 +4,7 @@
 //
 // Messages in:  {id, type: "export", profile, variant, language, created, updated}
 //               {id, type: "import", bytes}  (an ArrayBuffer: the file)
+//               {id, type: "monitoring-scores", language, moments}  (the counselor tools)
 // Messages out: {type: "stage", stage} · {type: "ready"} · {type: "failed", error}
 //               {id, ok: true, result} · {id, ok: false, problem?, error?}
 //               (an export's result is the file as a Uint8Array)
@@ -13,6 +14,8 @@ const PYODIDE = params.get("pyodide");
 const BUNDLE = params.get("bundle");
 const BOOKLETS = params.get("booklets");
 const LANGUAGES = (params.get("languages") || "").split(",").filter(Boolean);
+const FORMS = params.get("forms");
+const FORM_LANGUAGES = (params.get("form_languages") || "").split(",").filter(Boolean);
 
 const PYTHON = `
 import json
@@ -21,8 +24,12 @@ from kaketoe import (
     warm_up, workbook_from_data, workbook_to_data,
 )
 from kaketoe._booklet import Booklet
+from kaketoe._monitoring import (
+    Checklist, ChecklistError, checklist_from_data, moments_from_data, scores_to_data,
+)
 
 BOOKLETS: dict[str, Booklet] = {}
+CHECKLISTS: dict[str, Checklist] = {}
 
 def load_booklets(texts_json):
     for language, text in json.loads(texts_json).items():
@@ -37,6 +44,21 @@ def export_file(request):
     html = export_html(workbook, booklet, request["variant"],
                        created=request["created"], updated=request["updated"])
     return html.encode("utf-8")
+
+def load_forms(texts_json):
+    """The counselor tools' data (app/counselor/<lang>.json) of each language."""
+    for language, text in json.loads(texts_json).items():
+        CHECKLISTS[language] = checklist_from_data(json.loads(text)["monitoring"], language)
+
+def monitoring_scores(request_json):
+    """The scores of what was filled in; a problem is named, never guessed around."""
+    request = json.loads(request_json)
+    checklist = CHECKLISTS[request["language"]]
+    try:
+        moments = moments_from_data(checklist, request["moments"])
+    except ChecklistError as problem:
+        return json.dumps({"problem": str(problem)})
+    return json.dumps(scores_to_data(checklist, moments))
 
 def import_file(data):
     """data: the file's bytes (a JS Uint8Array); returns JSON text (ASCII)."""
@@ -68,8 +90,10 @@ async function start() {
   // The package and the booklets are fetched while Pyodide starts.
   const bundle = download(BUNDLE, "bundle");
   const booklets = Promise.all(LANGUAGES.map((language) => download(`${BOOKLETS}${language}.json`, `booklet ${language}`)));
+  const forms = Promise.all(FORM_LANGUAGES.map((language) => download(`${FORMS}${language}.json`, `forms ${language}`)));
   bundle.catch(() => {});
   booklets.catch(() => {});
+  forms.catch(() => {});
   const { loadPyodide } = await import(PYODIDE + "pyodide.mjs");
   const pyodide = await loadPyodide({ indexURL: PYODIDE, packages: [] });
   postMessage({ type: "stage", stage: "package" });
@@ -79,6 +103,10 @@ async function start() {
   const texts = Object.fromEntries((await booklets).map((bytes, i) => [LANGUAGES[i], decoder.decode(bytes)]));
   pyodide.runPython(PYTHON);
   pyodide.globals.get("load_booklets")(JSON.stringify(texts));
+  if (FORM_LANGUAGES.length) {
+    const formTexts = Object.fromEntries((await forms).map((bytes, i) => [FORM_LANGUAGES[i], decoder.decode(bytes)]));
+    pyodide.globals.get("load_forms")(JSON.stringify(formTexts));
+  }
   python = pyodide;
   postMessage({ type: "ready" });
 }
@@ -101,6 +129,10 @@ onmessage = async (event) => {
       const bytes = file.toJs();
       file.destroy();
       postMessage({ id, ok: true, result: bytes }, [bytes.buffer]);
+    } else if (type === "monitoring-scores") {
+      const { language, moments } = event.data;
+      const result = JSON.parse(python.globals.get("monitoring_scores")(JSON.stringify({ language, moments })));
+      postMessage(result.problem ? { id, ok: false, error: result.problem } : { id, ok: true, result });
     } else if (type === "import") {
       const result = JSON.parse(python.globals.get("import_file")(new Uint8Array(event.data.bytes)));
       postMessage(result.problem ? { id, ok: false, problem: result.problem } : { id, ok: true, result });

@@ -7,12 +7,17 @@ const START_LIMIT_MS = 90_000;
 const CALL_LIMIT_MS = 60_000;
 
 export class Python {
-  constructor({ worker, pyodide, bundle, booklets, languages }) {
+  /** forms and formLanguages: the counselor tools' data, for the tools that score forms. */
+  constructor({ worker, pyodide, bundle, booklets, languages, forms = null, formLanguages = [] }) {
     this.url = new URL(worker, document.baseURI);
     this.url.searchParams.set("pyodide", new URL(pyodide, document.baseURI).href);
     this.url.searchParams.set("bundle", new URL(bundle, document.baseURI).href);
     this.url.searchParams.set("booklets", new URL(booklets, document.baseURI).href);
     this.url.searchParams.set("languages", languages.join(","));
+    if (forms) {
+      this.url.searchParams.set("forms", new URL(forms, document.baseURI).href);
+      this.url.searchParams.set("form_languages", formLanguages.join(","));
+    }
     this.worker = null;
     this.ready = null;
     this.pending = new Map();

@@ -6,6 +6,7 @@
 // can lose its connection after the tab was in the background: on
 // InvalidStateError / UnknownError we reopen once and retry.
 
+// The children's profiles; the counselor's forms use their own database and prefix.
 const DB_NAME = "kaketoe";
 const DB_VERSION = 1;
 const PROFILES = "profiles";
@@ -13,9 +14,9 @@ const COPY_PREFIX = "kaketoe:profile:";
 export const SCHEMA = 1;
 
 /** @returns {Promise<IDBDatabase>} */
-function openDatabase() {
+function openDatabase(name) {
   return new Promise((resolve, reject) => {
-    const request = indexedDB.open(DB_NAME, DB_VERSION);
+    const request = indexedDB.open(name, DB_VERSION);
     request.onupgradeneeded = () => {
       const db = request.result;
       if (!db.objectStoreNames.contains(PROFILES)) db.createObjectStore(PROFILES, { keyPath: "id" });
@@ -75,7 +76,10 @@ function inOrder(profiles) {
 }
 
 export class Store {
-  constructor() {
+  /** @param {{database?: string, prefix?: string}} where the records live */
+  constructor({ database = DB_NAME, prefix = COPY_PREFIX } = {}) {
+    this.name = database;
+    this.prefix = prefix;
     /** @type {IDBDatabase | null} */
     this.db = null;
     this.databaseWorks = true;
@@ -88,7 +92,7 @@ export class Store {
    * while on a slow tablet): copiedProfiles() has them as soon as open() is
    * called, and the first call of profiles() uses them. */
   async open() {
-    const opening = openDatabase();
+    const opening = openDatabase(this.name);
     opening.catch(() => {});
     this.firstCopies = this.readCopies();
     try {
@@ -116,7 +120,7 @@ export class Store {
     } catch (error) {
       const name = error && error.name;
       if (name !== "InvalidStateError" && name !== "UnknownError") throw error;
-      this.db = await openDatabase();
+      this.db = await openDatabase(this.name);
       return operation(this.db);
     }
   }
@@ -126,7 +130,7 @@ export class Store {
     try {
       for (let i = 0; i < localStorage.length; i += 1) {
         const key = localStorage.key(i);
-        if (!key || !key.startsWith(COPY_PREFIX)) continue;
+        if (!key || !key.startsWith(this.prefix)) continue;
         try {
           const profile = JSON.parse(localStorage.getItem(key) || "null");
           if (profile && profile.id) found.set(profile.id, profile);
@@ -168,7 +172,7 @@ export class Store {
     const record = { ...profile, schema: SCHEMA };
     let kept = false;
     try {
-      localStorage.setItem(COPY_PREFIX + record.id, JSON.stringify(record));
+      localStorage.setItem(this.prefix + record.id, JSON.stringify(record));
       this.copyWorks = true;
       kept = true;
     } catch {
@@ -192,7 +196,7 @@ export class Store {
 
   async remove(id) {
     try {
-      localStorage.removeItem(COPY_PREFIX + id);
+      localStorage.removeItem(this.prefix + id);
     } catch {
       // Nothing to remove where nothing could be stored.
     }

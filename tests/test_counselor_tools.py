@@ -1,0 +1,113 @@
+"""The counselor tools in Chromium on a laptop: the monitoring checklist."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+import pytest
+import yaml
+from axe import axe_violations
+from page_visit import DESKTOP, PageVisit, visit
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+CONTENT = Path(__file__).resolve().parent.parent / "content"
+
+
+def words(language: str) -> dict[str, str]:
+    return yaml.safe_load((CONTENT / language / "counselor" / "tools.yml").read_text("utf-8"))
+
+
+@pytest.fixture
+def laptop(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport=DESKTOP)
+    yield context
+    context.close()
+
+
+def open_tool(context: Any, site_server: str, language: str, tool: str) -> PageVisit:
+    record = visit(context, urljoin(site_server, f"app/{language}/{tool}/"), site_server)
+    assert record.status == 200
+    return record
+
+
+def open_family(page: Any, code: str) -> None:
+    page.fill("#family-code", code)
+    page.locator("form button[type=submit]").click()
+    page.wait_for_selector(".domain")
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_counselor_scores_two_moments_and_finds_them_again(
+    laptop: Any, site_server: str, language: str
+) -> None:
+    said = words(language)
+    record = open_tool(laptop, site_server, language, "monitoring")
+    page = record.page
+    assert axe_violations(page) == [], "choosing a family"
+    open_family(page, "G-0231")
+    # The handbook's example at 6 months: a clean house (good), but no place to
+    # study (below average): housing is below average, 1 point.
+    page.check("#housing-good-3")
+    page.check("#housing-below-average-2")
+    expect(page.locator("#level-housing")).to_contain_text(f"(1 {said['of']} 3)")
+    expect(page.locator("#total-m6")).to_contain_text(f"1 {said['of']} 25")
+    assert axe_violations(page) == [], "the checklist"
+
+    # At 12 months every domain fits its top level as a whole: 25 of 25.
+    page.locator(".moments .button").nth(1).click()
+    expect(page.locator(".moments .button").nth(1)).to_have_attribute("aria-pressed", "true")
+    for domain in ("education", "social", "housing", "health", "family", "finance"):
+        page.check(f"#{domain}-good")
+    page.check("#legal-good")
+    page.check("#safety-safe")
+    expect(page.locator("#total-m12")).to_contain_text(f"25 {said['of']} 25")
+    expect(page.locator(".trend svg")).to_have_attribute(
+        "aria-label",
+        f"{said['trend']}: "
+        + "; ".join(
+            [f"{label}: {total} {said['of']} 25" for label, total in moment_labels(language)]
+        ),
+    )
+    page.fill("#note-safety", "Gesprek met school gepland")
+    page.wait_for_timeout(600)  # saved after a short pause
+
+    page.reload()
+    page.locator(".codes .button", has_text="G-0231").click()
+    page.wait_for_selector(".domain")
+    assert page.locator("#housing-below-average-2").is_checked()
+    expect(page.locator("#total-m12")).to_contain_text(f"25 {said['of']} 25")
+    page.locator(".moments .button").nth(1).click()
+    assert page.locator("#note-safety").input_value() == "Gesprek met school gepland"
+    assert record.problems()["console errors"] == []
+    assert record.problems()["requests to another origin"] == []
+
+
+def moment_labels(language: str) -> list[tuple[str, int]]:
+    data = yaml.safe_load((CONTENT / language / "counselor" / "monitoring.yml").read_text("utf-8"))
+    labels = [moment["label"] for moment in data["moments"]]
+    return [(labels[0], 1), (labels[1], 25)]
+
+
+def test_without_python_the_form_works_and_keeps_what_was_filled_in(
+    laptop: Any, site_server: str
+) -> None:
+    laptop.add_init_script(
+        "window.Worker = class { constructor() { throw new Error('no worker'); } };"
+    )
+    said = words("nl")
+    page = open_tool(laptop, site_server, "nl", "monitoring").page
+    open_family(page, "G-7")
+    page.check("#legal-some-gaps-0")
+    status = page.locator("#scores-status")
+    expect(status).to_contain_text(said["scores_failed"])
+    assert status.locator("button").inner_text() == said["retry"]
+    page.wait_for_timeout(600)
+    page.reload()
+    page.locator(".codes .button", has_text="G-7").click()
+    page.wait_for_selector(".domain")
+    assert page.locator("#legal-some-gaps-0").is_checked()

@@ -1,0 +1,86 @@
+"""The counselor tools' data for the browser: their words, the monitoring
+checklist and the form for risk and protective factors, per language.
+
+The build writes ``app/counselor/<lang>.json`` from ``content/<lang>/counselor/``:
+the page draws the forms from it, and the worker reads the same file to score.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from kaketoe._data import DataError, Reader
+from kaketoe._monitoring import checklist_to_data, load_checklist
+from kaketoe._risk_form import load_risk_form, risk_form_to_data
+
+WORDS_FILE = "tools.yml"
+WORDS = (
+    "tools_title",
+    "family_code",
+    "family_code_hint",
+    "open_code",
+    "saved_codes",
+    "no_saved_codes",
+    "moment",
+    "level",
+    "this_level",
+    "point",
+    "points",
+    "no_points",
+    "not_chosen",
+    "note",
+    "total",
+    "of",
+    "scored_domains",
+    "trend",
+    "scores_loading",
+    "scores_failed",
+    "retry",
+    "saved",
+    "storage_failed",
+    "handbook",
+    "print",
+    "back",
+)
+RIGHT_TO_LEFT = {"ar"}
+
+
+class CounselorWordsError(DataError):
+    """The tools' words are wrong somewhere; the message says where."""
+
+
+class _Reader(Reader):
+    error = CounselorWordsError
+
+
+def load_words(content_dir: Path, language: str) -> dict[str, str]:
+    import yaml  # only on the machine that builds
+
+    path = content_dir / language / "counselor" / WORDS_FILE
+    where = path.relative_to(content_dir.parent).as_posix()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise CounselorWordsError(where, f"cannot be read: {error}") from None
+    reader = _Reader(data, where)
+    words = {key: reader.text(key) for key in WORDS}
+    unknown = sorted(str(key) for key in reader.data if key not in WORDS)
+    if unknown:
+        raise CounselorWordsError(where, f"unknown entries {', '.join(unknown)}")
+    return words
+
+
+def counselor_data(content_dir: Path, language: str) -> dict[str, Any]:
+    return {
+        "language": language,
+        "direction": "rtl" if language in RIGHT_TO_LEFT else "ltr",
+        "words": load_words(content_dir, language),
+        "monitoring": checklist_to_data(load_checklist(content_dir, language)),
+        "risk_form": risk_form_to_data(load_risk_form(content_dir, language)),
+    }
+
+
+def counselor_to_json(content_dir: Path, language: str) -> str:
+    return json.dumps(counselor_data(content_dir, language), ensure_ascii=False, indent=1)
