@@ -19,7 +19,8 @@ CONTENT = Path(__file__).resolve().parent.parent / "content"
 
 
 def words(language: str) -> dict[str, str]:
-    return yaml.safe_load((CONTENT / language / "counselor" / "tools.yml").read_text("utf-8"))
+    data = yaml.safe_load((CONTENT / language / "counselor" / "tools.yml").read_text("utf-8"))
+    return {str(key): str(value) for key, value in data.items()}
 
 
 @pytest.fixture
