@@ -25,7 +25,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 SHELL = Path(__file__).resolve().parent.parent / "counselor" / "web"
-TOOLS = {"monitoring": "monitoring"}  # page folder -> the data's key for its title
+# The page's folder -> the key of its form in the data (for the page's title).
+TOOLS = {"monitoring": "monitoring", "risk-form": "risk_form"}
 
 
 # After workbook_data (-250), before workbook_app (-260) writes the precache list.

@@ -259,7 +259,7 @@ def test_check_content_names_a_translation_whose_ids_differ(tmp_path: Path) -> N
         (tmp_path / language / "handbook").mkdir()
         for name in ("appendix-5-form.md", "appendix-9-monitoring-checklist.md"):
             (tmp_path / language / "handbook" / name).write_text("# x\n", encoding="utf-8")
-        for name in ("risk-form.yml", "monitoring.yml"):
+        for name in ("risk-form.yml", "monitoring.yml", "tools.yml"):
             (folder / name).write_text(
                 (CONTENT / language / "counselor" / name).read_text("utf-8"), encoding="utf-8"
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -39,7 +40,7 @@ def open_tool(context: Any, site_server: str, language: str, tool: str) -> PageV
 def open_family(page: Any, code: str) -> None:
     page.fill("#family-code", code)
     page.locator("form button[type=submit]").click()
-    page.wait_for_selector(".domain")
+    page.wait_for_selector("#python-status")  # the form of that family is open
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
@@ -104,7 +105,7 @@ def test_without_python_the_form_works_and_keeps_what_was_filled_in(
     page = open_tool(laptop, site_server, "nl", "monitoring").page
     open_family(page, "G-7")
     page.check("#legal-some-gaps-0")
-    status = page.locator("#scores-status")
+    status = page.locator("#python-status")
     expect(status).to_contain_text(said["scores_failed"])
     assert status.locator("button").inner_text() == said["retry"]
     page.wait_for_timeout(600)
@@ -112,3 +113,73 @@ def test_without_python_the_form_works_and_keeps_what_was_filled_in(
     page.locator(".codes .button", has_text="G-7").click()
     page.wait_for_selector(".domain")
     assert page.locator("#legal-some-gaps-0").is_checked()
+
+
+# A4 is 595 x 842 points; Chromium writes it with decimals.
+A4_MEDIA_BOX = re.compile(rb"/MediaBox\s*\[\s*0\s+0\s+59[45](\.\d+)?\s+84[12](\.\d+)?\s*\]")
+
+
+def risk_form(language: str) -> dict[str, Any]:
+    data = yaml.safe_load((CONTENT / language / "counselor" / "risk-form.yml").read_text("utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_counselor_fills_in_the_risk_form_and_sees_what_is_present(
+    laptop: Any, site_server: str, language: str
+) -> None:
+    said = words(language)
+    form = risk_form(language)
+    child = form["domains"][0]
+    record = open_tool(laptop, site_server, language, "risk-form")
+    page = record.page
+    open_family(page, "G-0231")
+    page.fill("#detail-age", "8")
+    page.select_option(f"#presence-{child['risk'][0]['id']}", "yes")
+    page.fill(f"#note-{child['risk'][0]['id']}", "Slaapt slecht sinds de brief")
+    page.select_option(f"#presence-{child['risk'][1]['id']}", "unknown")
+    page.select_option(f"#presence-{child['protective'][4]['id']}", "yes")
+    page.get_by_role("button", name=f"{said['add_factor']}: {child['protective_title']}").click()
+    assert page.evaluate("document.activeElement.id") == "added-0"
+    page.keyboard.type("Zingt graag")
+    page.select_option("#added-presence-0", "yes")
+    page.check("#measure-psychosocial")
+    summary = page.locator("#summary")
+    expect(summary.locator("#summary-child + h4 + ul")).to_have_text(child["risk"][0]["label"])
+    expect(summary).to_contain_text("Zingt graag")
+    expect(summary).to_contain_text(child["risk"][1]["label"])  # not known
+    measures = {m["id"]: m["label"] for m in form["measures"]}
+    expect(summary.locator("ul").last).to_have_text(measures["psychosocial"])
+    assert axe_violations(page) == []
+    page.wait_for_timeout(600)
+
+    page.reload()
+    page.locator(".codes .button", has_text="G-0231").click()
+    page.wait_for_selector(".risk-domain")
+    assert page.locator(f"#presence-{child['risk'][0]['id']}").input_value() == "yes"
+    assert page.locator(f"#note-{child['risk'][0]['id']}").input_value().startswith("Slaapt")
+    assert page.locator("#added-0").input_value() == "Zingt graag"
+    assert page.locator("#measure-psychosocial").is_checked()
+    page.get_by_role("button", name=said["remove"]).click()
+    expect(page.locator("#added-0")).to_have_count(0)
+    assert record.problems()["console errors"] == []
+    assert record.problems()["requests to another origin"] == []
+
+
+@pytest.mark.parametrize("tool", ["monitoring", "risk-form"])
+def test_a_filled_in_form_prints_on_a4_without_the_tools_buttons(
+    laptop: Any, site_server: str, tool: str
+) -> None:
+    page = open_tool(laptop, site_server, "nl", tool).page
+    open_family(page, "G-1")
+    page.emulate_media(media="print")
+    assert page.locator(".bar").is_hidden()
+    assert page.get_by_role("button", name=words("nl")["print"]).is_hidden()
+    assert page.locator("h1").is_visible()
+    pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+    assert A4_MEDIA_BOX.search(pdf)
+    page.emulate_media(media="screen")
+    page.evaluate("() => { window.printed = 0; window.print = () => { window.printed += 1; }; }")
+    page.get_by_role("button", name=words("nl")["print"]).click()
+    assert page.evaluate("window.printed") == 1

@@ -34,7 +34,11 @@ def test_every_language_has_exactly_the_expected_pages(built_site: BuiltSite) ->
             for page in [*PAGES_OF[language], "404.html"]
         ]
         + [f"app/{language}/index.html" for language in LANGUAGES]  # the workbook app
-        + [f"app/{language}/monitoring/index.html" for language in HANDBOOK_LANGUAGES]
+        + [  # the counselor tools
+            f"app/{language}/{tool}/index.html"
+            for language in HANDBOOK_LANGUAGES
+            for tool in ("monitoring", "risk-form")
+        ]
     )
     assert found == expected
 

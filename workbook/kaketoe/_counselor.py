@@ -43,6 +43,15 @@ WORDS = (
     "handbook",
     "print",
     "back",
+    "add_factor",
+    "no_answer",
+    "needed",
+    "summary",
+    "present",
+    "not_known",
+    "still_open",
+    "remove",
+    "factor",
 )
 RIGHT_TO_LEFT = {"ar"}
 

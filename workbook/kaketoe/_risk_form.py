@@ -397,3 +397,20 @@ def risk_form_to_data(form: RiskForm) -> dict[str, Any]:
         "measures": options(form.measures),
         "measure_note_label": form.measure_note_label,
     }
+
+
+def summary_to_data(form: RiskForm, assessment: RiskAssessment) -> dict[str, Any]:
+    """What the page shows under the form: per domain what is present or not
+    known, how many factors are still open, and the measures ticked."""
+    return {
+        "domains": [
+            {
+                "domain": s.domain,
+                "present": {kind: list(s.present[kind]) for kind in KINDS},
+                "unknown": {kind: list(s.unknown[kind]) for kind in KINDS},
+                "open": {kind: s.open[kind] for kind in KINDS},
+            }
+            for s in summary(form, assessment)
+        ],
+        "measures": list(measures_needed(form, assessment)),
+    }

@@ -5,6 +5,7 @@
 // Messages in:  {id, type: "export", profile, variant, language, created, updated}
 //               {id, type: "import", bytes}  (an ArrayBuffer: the file)
 //               {id, type: "monitoring-scores", language, moments}  (the counselor tools)
+//               {id, type: "risk-summary", language, form}
 // Messages out: {type: "stage", stage} · {type: "ready"} · {type: "failed", error}
 //               {id, ok: true, result} · {id, ok: false, problem?, error?}
 //               (an export's result is the file as a Uint8Array)
@@ -24,12 +25,16 @@ from kaketoe import (
     warm_up, workbook_from_data, workbook_to_data,
 )
 from kaketoe._booklet import Booklet
+from kaketoe._risk_form import (
+    RiskForm, RiskFormError, assessment_from_data, risk_form_from_data, summary_to_data,
+)
 from kaketoe._monitoring import (
     Checklist, ChecklistError, checklist_from_data, moments_from_data, scores_to_data,
 )
 
 BOOKLETS: dict[str, Booklet] = {}
 CHECKLISTS: dict[str, Checklist] = {}
+RISK_FORMS: dict[str, RiskForm] = {}
 
 def load_booklets(texts_json):
     for language, text in json.loads(texts_json).items():
@@ -48,7 +53,19 @@ def export_file(request):
 def load_forms(texts_json):
     """The counselor tools' data (app/counselor/<lang>.json) of each language."""
     for language, text in json.loads(texts_json).items():
-        CHECKLISTS[language] = checklist_from_data(json.loads(text)["monitoring"], language)
+        data = json.loads(text)
+        CHECKLISTS[language] = checklist_from_data(data["monitoring"], language)
+        RISK_FORMS[language] = risk_form_from_data(data["risk_form"], language)
+
+def risk_summary(request_json):
+    """The summary of a filled-in risk form; a problem is named, never guessed around."""
+    request = json.loads(request_json)
+    form = RISK_FORMS[request["language"]]
+    try:
+        assessment = assessment_from_data(form, request["form"])
+    except RiskFormError as problem:
+        return json.dumps({"problem": str(problem)})
+    return json.dumps(summary_to_data(form, assessment))
 
 def monitoring_scores(request_json):
     """The scores of what was filled in; a problem is named, never guessed around."""
@@ -132,6 +149,10 @@ onmessage = async (event) => {
     } else if (type === "monitoring-scores") {
       const { language, moments } = event.data;
       const result = JSON.parse(python.globals.get("monitoring_scores")(JSON.stringify({ language, moments })));
+      postMessage(result.problem ? { id, ok: false, error: result.problem } : { id, ok: true, result });
+    } else if (type === "risk-summary") {
+      const { language, form } = event.data;
+      const result = JSON.parse(python.globals.get("risk_summary")(JSON.stringify({ language, form })));
       postMessage(result.problem ? { id, ok: false, error: result.problem } : { id, ok: true, result });
     } else if (type === "import") {
       const result = JSON.parse(python.globals.get("import_file")(new Uint8Array(event.data.bytes)));

@@ -1,0 +1,146 @@
+// What every counselor tool shares: its data (app/counselor/<lang>.json), the
+// records kept on this device under a family code (IndexedDB with a copy in
+// localStorage, as the children's app keeps profiles), saving, the screen to
+// choose a family, and Python in a worker. Nothing here leaves the device.
+
+import { h } from "../../js/dom.js";
+import { Python } from "../../js/python.js";
+import { Store } from "../../js/store.js";
+
+const SAVE_DELAY_MS = 400;
+const body = document.body;
+
+export function now() {
+  return new Date().toISOString();
+}
+
+export class Tool {
+  /** @param {string} kind the kind of record: "monitoring", "risk-form" */
+  constructor(kind) {
+    this.kind = kind;
+    this.main = document.getElementById("tool");
+    this.language = body.dataset.language;
+    this.data = null;
+    this.words = {};
+    this.store = null;
+    this.records = [];
+    this.record = null;
+    this.python = null;
+    this.saveTimer = null;
+    this.dirty = false;
+    /** Called after every change, to ask Python again. */
+    this.onChange = () => {};
+    document.addEventListener("visibilitychange", () => {
+      if (document.visibilityState === "hidden") this.saveNow();
+    });
+    addEventListener("pagehide", () => this.saveNow());
+  }
+
+  async load() {
+    this.data = await (await fetch(body.dataset.forms)).json();
+    this.words = this.data.words;
+    this.store = new Store({ database: "kaketoe-counselor", prefix: "kaketoe:form:" });
+    await this.store.open();
+    this.records = await this.store.profiles();
+    this.python = new Python({
+      worker: "../../js/python-worker.js",
+      pyodide: "../../pyodide/314.0.7/",
+      bundle: `../../python/kaketoe-${body.dataset.version}.zip`,
+      booklets: "../../booklets/",
+      languages: body.dataset.bookletLanguages.split(","),
+      forms: "../../counselor/",
+      formLanguages: [this.language],
+    });
+    // Python starts in the background; the form never waits for it.
+    setTimeout(() => this.python.start().catch(() => {}), 0);
+    return this;
+  }
+
+  storageWarning() {
+    if (!this.store.databaseWorks && !this.store.copyWorks) {
+      this.main.prepend(h("p", { class: "notice", role: "alert" }, this.words.storage_failed));
+    }
+  }
+
+  async saveNow() {
+    clearTimeout(this.saveTimer);
+    if (!this.record || !this.dirty) return;
+    this.dirty = false;
+    const kept = await this.store.save(this.record);
+    const status = document.getElementById("saved");
+    if (status) status.textContent = kept ? this.words.saved : this.words.storage_failed;
+  }
+
+  changed() {
+    this.record.updated = now();
+    this.dirty = true;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => this.saveNow(), SAVE_DELAY_MS);
+    this.onChange();
+  }
+
+  /** The record of this family for this tool; a new one when there is none yet. */
+  open(code, empty) {
+    const id = `${this.kind}:${code}`;
+    this.record = this.records.find((record) => record.id === id) || null;
+    if (!this.record) {
+      this.record = { id, kind: this.kind, code, created: now(), updated: now(), ...empty() };
+      this.records.push(this.record);
+      this.dirty = true;
+      this.saveNow();
+    }
+    return this.record;
+  }
+
+  /** The first screen: a family code to type, or one saved on this device. */
+  codeScreen({ title, intro, onOpen }) {
+    const { words } = this;
+    const input = h("input", { type: "text", id: "family-code", maxlength: 40, autocomplete: "off", required: true, "aria-describedby": "family-code-hint" });
+    const saved = this.records.filter((record) => record.kind === this.kind);
+    this.main.replaceChildren(
+      h("h1", {}, title),
+      h("p", {}, intro),
+      h("form", {
+        onsubmit: (event) => {
+          event.preventDefault();
+          const code = input.value.trim();
+          if (code) onOpen(code);
+          else input.focus();
+        },
+      },
+      h("div", { class: "field" },
+        h("label", { for: "family-code" }, words.family_code),
+        h("p", { class: "hint", id: "family-code-hint" }, words.family_code_hint),
+        input),
+      h("button", { type: "submit", class: "button button--primary" }, words.open_code)),
+      h("h2", {}, words.saved_codes),
+      saved.length
+        ? h("ul", { class: "codes" }, ...saved.map((record) => h("li", {}, h("button", { type: "button", class: "button", onclick: () => onOpen(record.code) }, record.code))))
+        : h("p", {}, words.no_saved_codes));
+    this.storageWarning();
+  }
+
+  /** The handbook page in this language, in the site around the app. */
+  handbookLink(page) {
+    const prefix = this.language === "nl" ? "" : `${this.language}/`;
+    return new URL(`../../../${prefix}handbook/${page}/`, document.baseURI).pathname;
+  }
+
+  /** Asks Python (question() makes the message from the record as it is now);
+   * only the answer to the latest question is shown. */
+  ask(question, show) {
+    const ticket = (this.asked = (this.asked || 0) + 1);
+    const status = document.getElementById("python-status");
+    if (status && !this.answered) status.textContent = this.words.scores_loading;
+    this.python.call(question()).then((result) => {
+      if (ticket !== this.asked) return;
+      this.answered = true;
+      if (status) status.textContent = "";
+      show(result);
+    }).catch(() => {
+      if (ticket !== this.asked || !status) return;
+      status.replaceChildren(this.words.scores_failed, " ",
+        h("button", { type: "button", class: "button", onclick: () => this.ask(question, show) }, this.words.retry));
+    });
+  }
+}
