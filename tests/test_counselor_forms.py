@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 import yaml
+from kaketoe._form_file import monitoring_file_html, read_form_file, risk_form_file_html
+from kaketoe._import import ImportProblem
 from kaketoe._monitoring import (
     Checklist,
     ChecklistError,
@@ -279,3 +281,107 @@ def test_check_content_names_a_translation_whose_ids_differ(tmp_path: Path) -> N
 def test_check_content_passes_on_the_real_content(capsys: pytest.CaptureFixture[str]) -> None:
     assert check_content(CONTENT, "nl") == 0
     assert "counselor forms in en, nl" in capsys.readouterr().out
+
+
+# Form files ---------------------------------------------------------------------------------
+
+WHEN = "2026-12-01T10:00:00+00:00"
+LATER = "2026-12-02T10:00:00+00:00"
+
+
+def forms() -> tuple[dict[str, Checklist], dict[str, Any]]:
+    return (
+        {language: load_checklist(CONTENT, language) for language in LANGUAGES},
+        {language: load_risk_form(CONTENT, language) for language in LANGUAGES},
+    )
+
+
+MONITORING = {
+    "moments": {
+        "m6": {
+            "date": "2027-03-01",
+            "domains": {
+                "housing": {
+                    "indicators": [["below-average", 2], ["good", 3]],
+                    "levels": [],
+                    "note": "<script>alert(1)</script>",
+                }
+            },
+        }
+    }
+}
+
+
+def test_a_monitoring_file_reads_back_and_shows_its_scores() -> None:
+    checklists, risk_forms = forms()
+    html = monitoring_file_html(checklists["nl"], "G-0231", MONITORING, created=WHEN, updated=LATER)
+    back = read_form_file(html, checklists, risk_forms)
+    assert (back.kind, back.language, back.code) == ("monitoring", "nl", "G-0231")
+    assert back.content == MONITORING
+    assert "<script>alert(1)" not in html
+    assert "&lt;script&gt;alert(1)" in html
+    housing = checklists["nl"].domain("housing")
+    assert housing is not None
+    assert f"{housing.levels[2].label} (1/3)" in html  # the lowest-level rule, printed
+    assert "1/25" in html
+
+
+def test_a_risk_form_file_reads_back_in_another_language() -> None:
+    checklists, risk_forms = forms()
+    content = {
+        "details": {"age": "8"},
+        "factors": {"poor-health": {"presence": "yes", "note": "Slaapt slecht"}},
+        "added": [
+            {
+                "domain": "child",
+                "kind": "protective",
+                "label": "Zingt",
+                "presence": "yes",
+                "note": "",
+            }
+        ],
+        "measures": {"medical": {"needed": True, "note": "Huisarts"}},
+    }
+    html = risk_form_file_html(risk_forms["nl"], "G-1", content, created=WHEN, updated=LATER)
+    back = read_form_file(html, checklists, risk_forms)
+    assert back.kind == "risk-form"
+    assert back.content["factors"]["poor-health"] == {"presence": "yes", "note": "Slaapt slecht"}
+    assert assessment_from_data(risk_forms["en"], back.content).measures["medical"].needed
+
+
+def test_a_tampered_wrong_or_hostile_form_file_is_refused() -> None:
+    checklists, risk_forms = forms()
+    html = monitoring_file_html(checklists["en"], "F-9", MONITORING, created=WHEN, updated=LATER)
+    cases = [
+        (html.replace("2027-03-01", "2027-03-02"), "checksum"),
+        (html.replace('"version":1', '"version":2'), "newer-version"),
+        ("<html><body>Hello</body></html>", "not-an-export"),
+        (html[: html.rindex("</script>") - 10], "damaged"),  # cut off
+        (html.replace('id="kaketoe-form">', 'id="kaketoe-form">' + "[" * 100), "damaged"),
+        (b"\xff\xfe not text", "not-an-export"),
+    ]
+    for data, code in cases:
+        with pytest.raises(ImportProblem) as problem:
+            read_form_file(data, checklists, risk_forms)
+        assert problem.value.code == code
+    with pytest.raises(ImportProblem) as problem:
+        read_form_file(html, {}, risk_forms)  # a checklist in a language this device lacks
+    assert problem.value.code == "bad-content"
+
+
+def test_a_childs_export_is_not_a_form_file() -> None:
+    from kaketoe import export_html, workbook_from_data
+    from workbook_samples import booklet, full_workbook
+
+    loaded = booklet("nl")
+    child_file = export_html(
+        workbook_from_data(loaded, full_workbook(loaded)),
+        loaded,
+        "family",
+        created=WHEN,
+        updated=LATER,
+    )
+    checklists, risk_forms = forms()
+    with pytest.raises(ImportProblem) as problem:
+        read_form_file(child_file, checklists, risk_forms)
+    assert problem.value.code == "not-an-export"

@@ -17,6 +17,9 @@ from playwright.sync_api import expect
 pytestmark = pytest.mark.browser
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
+# What Python works out appears once its worker has started: on a busy machine
+# that takes longer than Playwright's usual five seconds.
+PYTHON_MS = 120_000
 
 
 def words(language: str) -> dict[str, str]:
@@ -56,8 +59,8 @@ def test_a_counselor_scores_two_moments_and_finds_them_again(
     # study (below average): housing is below average, 1 point.
     page.check("#housing-good-3")
     page.check("#housing-below-average-2")
-    expect(page.locator("#level-housing")).to_contain_text(f"(1 {said['of']} 3)")
-    expect(page.locator("#total-m6")).to_contain_text(f"1 {said['of']} 25")
+    expect(page.locator("#level-housing")).to_contain_text(f"(1 {said['of']} 3)", timeout=PYTHON_MS)
+    expect(page.locator("#total-m6")).to_contain_text(f"1 {said['of']} 25", timeout=PYTHON_MS)
     assert axe_violations(page) == [], "the checklist"
 
     # At 12 months every domain fits its top level as a whole: 25 of 25.
@@ -67,7 +70,7 @@ def test_a_counselor_scores_two_moments_and_finds_them_again(
         page.check(f"#{domain}-good")
     page.check("#legal-good")
     page.check("#safety-safe")
-    expect(page.locator("#total-m12")).to_contain_text(f"25 {said['of']} 25")
+    expect(page.locator("#total-m12")).to_contain_text(f"25 {said['of']} 25", timeout=PYTHON_MS)
     expect(page.locator(".trend svg")).to_have_attribute(
         "aria-label",
         f"{said['trend']}: "
@@ -82,7 +85,7 @@ def test_a_counselor_scores_two_moments_and_finds_them_again(
     page.locator(".codes .button", has_text="G-0231").click()
     page.wait_for_selector(".domain")
     assert page.locator("#housing-below-average-2").is_checked()
-    expect(page.locator("#total-m12")).to_contain_text(f"25 {said['of']} 25")
+    expect(page.locator("#total-m12")).to_contain_text(f"25 {said['of']} 25", timeout=PYTHON_MS)
     page.locator(".moments .button").nth(1).click()
     assert page.locator("#note-safety").input_value() == "Gesprek met school gepland"
     assert record.problems()["console errors"] == []
@@ -106,7 +109,7 @@ def test_without_python_the_form_works_and_keeps_what_was_filled_in(
     open_family(page, "G-7")
     page.check("#legal-some-gaps-0")
     status = page.locator("#python-status")
-    expect(status).to_contain_text(said["scores_failed"])
+    expect(status).to_contain_text(said["scores_failed"], timeout=PYTHON_MS)
     assert status.locator("button").inner_text() == said["retry"]
     page.wait_for_timeout(600)
     page.reload()
@@ -146,8 +149,10 @@ def test_a_counselor_fills_in_the_risk_form_and_sees_what_is_present(
     page.select_option("#added-presence-0", "yes")
     page.check("#measure-psychosocial")
     summary = page.locator("#summary")
-    expect(summary.locator("#summary-child + h4 + ul")).to_have_text(child["risk"][0]["label"])
-    expect(summary).to_contain_text("Zingt graag")
+    expect(summary.locator("#summary-child + h4 + ul")).to_have_text(
+        child["risk"][0]["label"], timeout=PYTHON_MS
+    )
+    expect(summary).to_contain_text("Zingt graag", timeout=PYTHON_MS)
     expect(summary).to_contain_text(child["risk"][1]["label"])  # not known
     measures = {m["id"]: m["label"] for m in form["measures"]}
     expect(summary.locator("ul").last).to_have_text(measures["psychosocial"])
@@ -183,3 +188,89 @@ def test_a_filled_in_form_prints_on_a4_without_the_tools_buttons(
     page.evaluate("() => { window.printed = 0; window.print = () => { window.printed += 1; }; }")
     page.get_by_role("button", name=words("nl")["print"]).click()
     assert page.evaluate("window.printed") == 1
+
+
+@pytest.mark.parametrize(("language", "folder"), [("nl", ""), ("en", "en/")])
+def test_the_section_for_counselors_opens_both_tools(
+    laptop: Any, site_server: str, language: str, folder: str
+) -> None:
+    page = visit(laptop, urljoin(site_server, f"{folder}counselor/"), site_server).page
+    targets = [
+        urljoin(page.url, link.get_attribute("href") or "")
+        for link in page.locator("article a.md-button").all()
+    ]
+    assert targets == [
+        urljoin(site_server, f"app/{language}/monitoring/"),
+        urljoin(site_server, f"app/{language}/risk-form/"),
+    ]
+    page.locator("article a.md-button").first.click()
+    page.wait_for_selector("#family-code")
+
+
+def save_file(page: Any, target: Path) -> str:
+    with page.expect_download(timeout=120_000) as download:
+        page.get_by_role("button", name=words(page_language(page))["save_file"]).click()
+    download.value.save_as(target)
+    return target.read_text(encoding="utf-8")
+
+
+def page_language(page: Any) -> str:
+    return str(page.evaluate("document.documentElement.lang"))
+
+
+def test_a_form_goes_to_another_computer_as_a_file(
+    laptop: Any, browser: Any, site_server: str, tmp_path: Path
+) -> None:
+    """Saved as a file, checked by the package, opened on a fresh browser: the same ticks;
+    a changed file, or the other tool's file, is refused with a clear message."""
+    from kaketoe._form_file import read_form_file
+    from kaketoe._monitoring import load_checklist
+    from kaketoe._risk_form import load_risk_form
+
+    said = words("en")
+    page = open_tool(laptop, site_server, "en", "monitoring").page
+    open_family(page, "F-0231")
+    page.check("#housing-good-3")
+    page.check("#housing-below-average-2")
+    page.fill("#note-housing", "Moving in May")
+    expect(page.locator("#total-m6")).to_contain_text("1 of 25", timeout=PYTHON_MS)
+    text = save_file(page, tmp_path / "monitoring.html")
+    checklists = {language: load_checklist(CONTENT, language) for language in ("nl", "en")}
+    risk_forms = {language: load_risk_form(CONTENT, language) for language in ("nl", "en")}
+    read = read_form_file(text, checklists, risk_forms)
+    assert (read.kind, read.code) == ("monitoring", "F-0231")
+    assert read.content["moments"]["m6"]["domains"]["housing"]["note"] == "Moving in May"
+
+    other = browser.new_context(viewport=DESKTOP)
+    try:
+        fresh = open_tool(other, site_server, "en", "monitoring").page
+        tampered = tmp_path / "tampered.html"
+        tampered.write_text(text.replace("Moving in May", "Moving in June"), encoding="utf-8")
+        fresh.set_input_files("#form-file", str(tampered))
+        expect(fresh.locator("#file-result")).to_have_text(
+            said["problem_checksum"], timeout=PYTHON_MS
+        )
+        assert fresh.locator(".codes").count() == 0  # nothing was stored
+
+        risk = open_tool(other, site_server, "en", "risk-form").page
+        risk.set_input_files("#form-file", str(tmp_path / "monitoring.html"))
+        expect(risk.locator("#file-result")).to_have_text(
+            said["file_wrong_tool"], timeout=PYTHON_MS
+        )
+
+        fresh.set_input_files("#form-file", str(tmp_path / "monitoring.html"))
+        expect(fresh.locator("#file-result")).to_contain_text("F-0231", timeout=PYTHON_MS)
+        fresh.get_by_role("button", name=said["file_apply"]).click()
+        fresh.wait_for_selector("#python-status")
+        assert fresh.locator("#housing-below-average-2").is_checked()
+        assert fresh.locator("#note-housing").input_value() == "Moving in May"
+        expect(fresh.locator("#total-m6")).to_contain_text("1 of 25", timeout=PYTHON_MS)
+
+        fresh.reload()  # a second time: the code is there, so the file replaces it only on request
+        fresh.set_input_files("#form-file", str(tmp_path / "monitoring.html"))
+        expect(fresh.locator("#file-result")).to_contain_text(
+            said["file_exists"], timeout=PYTHON_MS
+        )
+        expect(fresh.get_by_role("button", name=said["file_replace"])).to_be_visible()
+    finally:
+        other.close()

@@ -52,6 +52,22 @@ WORDS = (
     "still_open",
     "remove",
     "factor",
+    "save_file",
+    "open_file",
+    "open_file_hint",
+    "file_ready",
+    "file_shows",
+    "file_apply",
+    "file_exists",
+    "file_replace",
+    "file_wrong_tool",
+    "problem_not_an_export",
+    "problem_damaged",
+    "problem_checksum",
+    "problem_newer_version",
+    "problem_unknown_version",
+    "problem_bad_content",
+    "problem_file_too_large",
 )
 RIGHT_TO_LEFT = {"ar"}
 

@@ -62,6 +62,13 @@ class ImportedExport:
 
 def read_export(data: bytes | str, booklets: Mapping[str, Booklet]) -> ImportedExport:
     """Read an export file; ``booklets`` are this app's booklets by language."""
+    return read_envelope(read_data_block(data, _DATA_BLOCK, _DATA_START), booklets)
+
+
+def read_data_block(data: bytes | str, block: re.Pattern[str], start: str) -> object:
+    """The JSON in a file's one data block: size, encoding and nesting checked first.
+
+    Shared by the booklet's export files and the counselor's form files."""
     raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else bytes(data)
     if len(raw) > MAX_FILE_BYTES:
         raise ImportProblem("file-too-large", f"{len(raw)} bytes")
@@ -69,9 +76,9 @@ def read_export(data: bytes | str, booklets: Mapping[str, Booklet]) -> ImportedE
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise ImportProblem("not-an-export", "not UTF-8 text") from None
-    blocks = _DATA_BLOCK.findall(text)
+    blocks = block.findall(text)
     if not blocks:
-        if _DATA_START in text:  # cut off, for instance by an interrupted copy
+        if start in text:  # cut off, for instance by an interrupted copy
             raise ImportProblem("damaged", "the data in the file is incomplete")
         raise ImportProblem("not-an-export", "no kaketoe data in the file")
     if len(blocks) > 1:
@@ -79,10 +86,26 @@ def read_export(data: bytes | str, booklets: Mapping[str, Booklet]) -> ImportedE
     if _nesting(blocks[0]) > MAX_NESTING:
         raise ImportProblem("damaged", "the data is nested too deeply")
     try:
-        envelope = json.loads(blocks[0])
+        return json.loads(blocks[0])
     except (ValueError, RecursionError):
         raise ImportProblem("damaged", "the data is not valid JSON") from None
-    return read_envelope(envelope, booklets)
+
+
+def check_checksum(envelope: Mapping[str, Any]) -> None:
+    """Refuses an envelope whose stated SHA-256 does not match its content."""
+    stated = envelope.get("checksum")
+    if (
+        not isinstance(stated, dict)
+        or stated.get("algorithm") != "sha256"
+        or not isinstance(stated.get("value"), str)
+    ):
+        raise ImportProblem("damaged", "no checksum")
+    try:
+        actual = checksum(envelope)
+    except (ValueError, RecursionError):  # e.g. lone surrogates that cannot be encoded
+        raise ImportProblem("damaged", "the data cannot be checked") from None
+    if not hmac.compare_digest(actual, stated["value"]):
+        raise ImportProblem("checksum", "the content does not match its checksum")
 
 
 def _nesting(text: str) -> int:

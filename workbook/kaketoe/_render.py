@@ -68,8 +68,8 @@ def lookups(booklet: Booklet, workbook: Workbook) -> dict[str, Any]:
     }
 
 
-def render(template: str, **context: Any) -> str:
-    css = stylesheet("booklet.css")
+def render(template: str, stylesheet_name: str = "booklet.css", **context: Any) -> str:
+    css = stylesheet(stylesheet_name)
     return _ENVIRONMENT.get_template(template).render(
         css=css, css_source=style_hash(css), **context
     )

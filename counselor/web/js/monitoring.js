@@ -7,7 +7,7 @@
 import { h } from "../../js/dom.js";
 import { Tool } from "./tool.js";
 
-const tool = new Tool("monitoring");
+const tool = new Tool("monitoring", ["moments"]);
 const state = { checklist: null, moment: null, scores: null };
 
 function score() {
@@ -171,7 +171,8 @@ function drawForm() {
     h("p", { id: "python-status", class: "status", role: "status" }),
     h("div", { id: "summary" }),
     h("p", { id: "saved", class: "status", role: "status" }),
-    h("p", { class: "no-print" }, h("button", { type: "button", class: "button", onclick: () => print() }, words.print)));
+    h("p", { class: "no-print" }, h("button", { type: "button", class: "button", onclick: () => print() }, words.print)),
+    tool.fileButton());
   showScores();
 }
 

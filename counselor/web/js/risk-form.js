@@ -8,7 +8,7 @@
 import { h } from "../../js/dom.js";
 import { Tool } from "./tool.js";
 
-const tool = new Tool("risk-form");
+const tool = new Tool("risk-form", ["details", "factors", "added", "measures"]);
 let form = null;
 
 function summarize() {
@@ -162,7 +162,8 @@ function drawForm() {
     h("p", { id: "python-status", class: "status", role: "status" }),
     h("div", { id: "summary" }),
     h("p", { id: "saved", class: "status", role: "status" }),
-    h("p", { class: "no-print" }, h("button", { type: "button", class: "button", onclick: () => print() }, words.print)));
+    h("p", { class: "no-print" }, h("button", { type: "button", class: "button", onclick: () => print() }, words.print)),
+    tool.fileButton());
 }
 
 function openFamily(code) {

@@ -15,9 +15,13 @@ export function now() {
 }
 
 export class Tool {
-  /** @param {string} kind the kind of record: "monitoring", "risk-form" */
-  constructor(kind) {
+  /**
+   * @param {string} kind the kind of record: "monitoring", "risk-form"
+   * @param {string[]} fields what the record holds besides its code and dates
+   */
+  constructor(kind, fields) {
     this.kind = kind;
+    this.fields = fields;
     this.main = document.getElementById("tool");
     this.language = body.dataset.language;
     this.data = null;
@@ -92,6 +96,94 @@ export class Tool {
     return this.record;
   }
 
+  content() {
+    return Object.fromEntries(this.fields.map((field) => [field, this.record[field]]));
+  }
+
+  /** The form as a file: made by Python, handed over as a download. */
+  async saveFile() {
+    const { words, record } = this;
+    const status = document.getElementById("file-status");
+    status.textContent = words.scores_loading;
+    try {
+      await this.saveNow();
+      const bytes = await this.python.call({
+        type: "form-file",
+        kind: this.kind,
+        language: this.language,
+        code: record.code,
+        content: this.content(),
+        created: record.created,
+        updated: record.updated,
+      });
+      const safe = record.code.normalize("NFKD").replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "") || "form";
+      const name = `kaketoe-${this.kind}-${safe}-${now().slice(0, 10)}.html`;
+      const url = URL.createObjectURL(new File([bytes], name, { type: "text/html" }));
+      const link = h("a", { href: url, download: name, hidden: true });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      status.textContent = words.file_ready;
+    } catch {
+      status.replaceChildren(words.scores_failed, " ", h("button", { type: "button", class: "button", onclick: () => this.saveFile() }, words.retry));
+    }
+  }
+
+  fileButton() {
+    return h("p", { class: "no-print" },
+      h("button", { type: "button", class: "button", onclick: () => this.saveFile() }, this.words.save_file),
+      h("span", { id: "file-status", class: "status", role: "status" }));
+  }
+
+  /** Opening a file: checked by Python, shown before it is applied, never overwriting silently. */
+  fileOpener(onOpen) {
+    const { words } = this;
+    const input = h("input", { type: "file", id: "form-file", accept: ".html,text/html", "aria-describedby": "form-file-hint" });
+    const result = h("div", { id: "file-result", role: "status" });
+    input.addEventListener("change", async () => {
+      const file = input.files && input.files[0];
+      if (!file) return;
+      result.textContent = words.scores_loading;
+      let found;
+      try {
+        found = await this.python.call({ type: "read-form", bytes: await file.arrayBuffer() });
+      } catch (error) {
+        const key = error && error.problem ? `problem_${error.problem.replace(/-/g, "_")}` : "scores_failed";
+        result.replaceChildren(h("p", { class: "notice" }, words[key] || words.problem_bad_content));
+        return;
+      }
+      if (found.kind !== this.kind) {
+        result.replaceChildren(h("p", { class: "notice" }, words.file_wrong_tool));
+        return;
+      }
+      const id = `${this.kind}:${found.code}`;
+      const exists = this.records.some((record) => record.id === id);
+      result.replaceChildren(
+        h("p", {}, `${words.file_shows}: `, h("strong", {}, found.code), ` · ${found.updated.slice(0, 10)}`),
+        exists ? h("p", { class: "notice" }, words.file_exists) : null,
+        h("button", {
+          type: "button",
+          class: "button button--primary",
+          onclick: async () => {
+            const record = { id, kind: this.kind, code: found.code, created: found.created, updated: now(), ...found.content };
+            this.records = [...this.records.filter((r) => r.id !== id), record];
+            this.record = record;
+            this.dirty = true;
+            await this.saveNow();
+            onOpen(found.code);
+          },
+        }, exists ? words.file_replace : words.file_apply));
+    });
+    return h("section", { class: "no-print", "aria-labelledby": "open-file" },
+      h("h2", { id: "open-file" }, words.open_file),
+      h("div", { class: "field" },
+        h("label", { for: "form-file" }, words.open_file),
+        h("p", { class: "hint", id: "form-file-hint" }, words.open_file_hint),
+        input),
+      result);
+  }
+
   /** The first screen: a family code to type, or one saved on this device. */
   codeScreen({ title, intro, onOpen }) {
     const { words } = this;
@@ -116,7 +208,8 @@ export class Tool {
       h("h2", {}, words.saved_codes),
       saved.length
         ? h("ul", { class: "codes" }, ...saved.map((record) => h("li", {}, h("button", { type: "button", class: "button", onclick: () => onOpen(record.code) }, record.code))))
-        : h("p", {}, words.no_saved_codes));
+        : h("p", {}, words.no_saved_codes),
+      this.fileOpener(onOpen));
     this.storageWarning();
   }
 

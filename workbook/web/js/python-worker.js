@@ -6,6 +6,8 @@
 //               {id, type: "import", bytes}  (an ArrayBuffer: the file)
 //               {id, type: "monitoring-scores", language, moments}  (the counselor tools)
 //               {id, type: "risk-summary", language, form}
+//               {id, type: "form-file", kind, language, code, content, created, updated}
+//               {id, type: "read-form", bytes}
 // Messages out: {type: "stage", stage} · {type: "ready"} · {type: "failed", error}
 //               {id, ok: true, result} · {id, ok: false, problem?, error?}
 //               (an export's result is the file as a Uint8Array)
@@ -28,6 +30,7 @@ from kaketoe._booklet import Booklet
 from kaketoe._risk_form import (
     RiskForm, RiskFormError, assessment_from_data, risk_form_from_data, summary_to_data,
 )
+from kaketoe._form_file import monitoring_file_html, read_form_file, risk_form_file_html
 from kaketoe._monitoring import (
     Checklist, ChecklistError, checklist_from_data, moments_from_data, scores_to_data,
 )
@@ -76,6 +79,30 @@ def monitoring_scores(request_json):
     except ChecklistError as problem:
         return json.dumps({"problem": str(problem)})
     return json.dumps(scores_to_data(checklist, moments))
+
+def form_file(request_json):
+    """A counselor's form as a file (UTF-8 bytes); a problem is named."""
+    request = json.loads(request_json)
+    language, kind = request["language"], request["kind"]
+    make = monitoring_file_html if kind == "monitoring" else risk_form_file_html
+    form = CHECKLISTS[language] if kind == "monitoring" else RISK_FORMS[language]
+    try:
+        html = make(form, request["code"], request["content"],
+                    created=request["created"], updated=request["updated"])
+    except (ChecklistError, RiskFormError, ValueError) as problem:
+        return json.dumps({"problem": str(problem)}).encode("utf-8")
+    return html.encode("utf-8")
+
+def read_form(data):
+    """A form file read back: its kind, language, code, dates and content, or a problem code."""
+    try:
+        found = read_form_file(data.to_bytes(), CHECKLISTS, RISK_FORMS)
+    except ImportProblem as problem:
+        return json.dumps({"problem": problem.code})
+    return json.dumps({
+        "kind": found.kind, "language": found.language, "code": found.code,
+        "created": found.created, "updated": found.updated, "content": found.content,
+    })
 
 def import_file(data):
     """data: the file's bytes (a JS Uint8Array); returns JSON text (ASCII)."""
@@ -154,6 +181,19 @@ onmessage = async (event) => {
       const { language, form } = event.data;
       const result = JSON.parse(python.globals.get("risk_summary")(JSON.stringify({ language, form })));
       postMessage(result.problem ? { id, ok: false, error: result.problem } : { id, ok: true, result });
+    } else if (type === "form-file") {
+      const { kind, language, code, content, created, updated } = event.data;
+      const file = python.globals.get("form_file")(JSON.stringify({ kind, language, code, content, created, updated }));
+      const bytes = file.toJs();
+      file.destroy();
+      if (bytes[0] === 0x7b) { // "{": a problem, as JSON
+        postMessage({ id, ok: false, error: JSON.parse(new TextDecoder().decode(bytes)).problem });
+      } else {
+        postMessage({ id, ok: true, result: bytes }, [bytes.buffer]);
+      }
+    } else if (type === "read-form") {
+      const result = JSON.parse(python.globals.get("read_form")(new Uint8Array(event.data.bytes)));
+      postMessage(result.problem ? { id, ok: false, problem: result.problem } : { id, ok: true, result });
     } else if (type === "import") {
       const result = JSON.parse(python.globals.get("import_file")(new Uint8Array(event.data.bytes)));
       postMessage(result.problem ? { id, ok: false, problem: result.problem } : { id, ok: true, result });
