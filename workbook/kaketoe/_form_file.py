@@ -150,10 +150,9 @@ def read_form_file(
     if kind not in FORM_KINDS or not isinstance(language, str):
         raise ImportProblem("bad-content", "unknown kind of form")
     try:
-        _check_meta(code, created, updated)
+        code, created, updated = _check_meta(code, created, updated)
     except ValueError as error:
         raise ImportProblem("bad-content", str(error)) from None
-    assert isinstance(code, str) and isinstance(created, str) and isinstance(updated, str)
     content: dict[str, Any]
     try:
         if kind == "monitoring":
@@ -180,13 +179,15 @@ def _mapping(value: object) -> Mapping[str, Any]:
     return value
 
 
-def _check_meta(code: object, created: object, updated: object) -> None:
+def _check_meta(code: object, created: object, updated: object) -> tuple[str, str, str]:
+    """The family code and the two dates, checked; ValueError names what is wrong."""
     if not isinstance(code, str) or not code.strip() or len(code) > MAX_CODE:
         raise ValueError(f"the family code must be text of 1 to {MAX_CODE} characters")
-    for moment in (created, updated):
-        if not isinstance(moment, str):
-            raise ValueError("the dates must be ISO 8601 text")
-        datetime.fromisoformat(moment)
+    if not isinstance(created, str) or not isinstance(updated, str):
+        raise ValueError("the dates must be ISO 8601 text")
+    datetime.fromisoformat(created)
+    datetime.fromisoformat(updated)
+    return code, created, updated
 
 
 def _moment_to_data(moment: Any) -> dict[str, Any]:
