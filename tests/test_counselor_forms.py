@@ -352,7 +352,7 @@ def test_a_risk_form_file_reads_back_in_another_language() -> None:
 def test_a_tampered_wrong_or_hostile_form_file_is_refused() -> None:
     checklists, risk_forms = forms()
     html = monitoring_file_html(checklists["en"], "F-9", MONITORING, created=WHEN, updated=LATER)
-    cases = [
+    cases: list[tuple[bytes | str, str]] = [
         (html.replace("2027-03-01", "2027-03-02"), "checksum"),
         (html.replace('"version":1', '"version":2'), "newer-version"),
         ("<html><body>Hello</body></html>", "not-an-export"),
