@@ -181,8 +181,16 @@ def wait_for_mark(page: Any, name: str, timeout_s: float = 180) -> float:
         if found:
             return float(found[0])
         page.wait_for_timeout(50)
-    screen = page.evaluate("() => document.body ? document.body.innerText.slice(0, 300) : ''")
-    raise TimeoutError(f"{name} at {page.url}; the screen shows: {screen!r}")
+    state = page.evaluate(
+        """() => ({
+          screen: document.body ? document.body.innerText.slice(0, 200) : "",
+          stored: Object.keys(localStorage).map((k) => [k, (localStorage.getItem(k) || "").length]),
+          current: sessionStorage.getItem("kaketoe:current-profile"),
+          controlled: Boolean(navigator.serviceWorker.controller),
+          marks: performance.getEntriesByType("mark").map((m) => m.name),
+        })"""
+    )
+    raise TimeoutError(f"{name} at {page.url}: {state!r}")
 
 
 def full_profile(drawing: str) -> dict[str, Any]:
@@ -277,9 +285,19 @@ def measure(site: Path) -> dict[str, Any]:
                 json.dumps(full_profile(drawing)),
             )
             page.close()
+            # Chromium commits localStorage a moment later: wait until another
+            # page sees it, or the first visit may find no child at all.
+            page = context.new_page()
+            page.goto(base + "index.html")
+            for _ in range(100):
+                if page.evaluate("() => localStorage.getItem('kaketoe:profile:bench') !== null"):
+                    break
+                page.wait_for_timeout(100)
+            page.close()
             context.add_init_script("sessionStorage.setItem('kaketoe:current-profile', 'bench');")
             context.add_init_script(WATCH_ACTIVITY)
             for label in ("cold", "again", "warm"):
+                print(f"run {len(runs['cold']) + 1}: {label}", flush=True)
                 page = throttled(context)
                 page.goto(base + f"app/nl/#/activity/{ACTIVITY}")
                 usable = wait_for_mark(page, "bench:activity-usable")
