@@ -53,7 +53,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             )
         except DataError as error:
             raise PluginError(f"The counselor tools cannot be built: {error}") from None
+        # "Back to the site" leads to the section for counselors in this language.
         home = "../../../" if language == default else f"../../../{language}/"
+        home += "counselor/"
         for tool, key in TOOLS.items():
             page = out / language / tool / "index.html"
             page.parent.mkdir(parents=True, exist_ok=True)

@@ -205,6 +205,8 @@ def test_the_section_for_counselors_opens_both_tools(
     ]
     page.locator("article a.md-button").first.click()
     page.wait_for_selector("#family-code")
+    page.locator(".bar__back").click()  # and back to the section
+    page.wait_for_url(urljoin(site_server, f"{folder}counselor/"))
 
 
 def save_file(page: Any, target: Path) -> str:

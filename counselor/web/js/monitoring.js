@@ -121,7 +121,7 @@ function domainFieldset(domain) {
     const points = level.points === null ? words.no_points : `${level.points} ${level.points === 1 ? words.point : words.points}`;
     return h("div", { class: "level" },
       h("h3", {}, `${level.label} (${points})`),
-      check(`${domain.id}-${level.id}`, words.this_level, stored.levels.includes(level.id), (on) => {
+      check(`${domain.id}-${level.id}`, `${words.this_level}: ${level.label}`, stored.levels.includes(level.id), (on) => {
         const data = domainData(domain.id);
         data.levels = on ? [...new Set([...data.levels, level.id])] : data.levels.filter((id) => id !== level.id);
         tool.changed();
