@@ -385,3 +385,33 @@ def test_a_childs_export_is_not_a_form_file() -> None:
     with pytest.raises(ImportProblem) as problem:
         read_form_file(child_file, checklists, risk_forms)
     assert problem.value.code == "not-an-export"
+
+
+# The viewer's guidance -----------------------------------------------------------------------
+
+
+def test_guidance_that_names_a_heading_the_page_lacks_is_refused(tmp_path: Path) -> None:
+    from kaketoe._guidance import GuidanceError, load_guidance
+
+    (tmp_path / "en" / "handbook").mkdir(parents=True)
+    (tmp_path / "en" / "handbook" / "guiding-children.md").write_text(
+        "# 4 Guiding children\n\n## 4.6 Saying goodbye\n", encoding="utf-8"
+    )
+    (tmp_path / "en" / "counselor").mkdir()
+    viewer = tmp_path / "en" / "counselor" / "viewer.yml"
+    data = {
+        "talk_title": "First",
+        "talk_intro": "Intro",
+        "guidance_label": "In the handbook",
+        "general": [{"page": "guiding-children", "heading": "4.6 Saying goodbye"}],
+        "parts": {"a": [{"page": "guiding-children", "heading": "4.9 Not there"}]},
+    }
+    viewer.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(GuidanceError, match=r"has no heading '4\.9 Not there'"):
+        load_guidance(tmp_path, "en", ["a"])
+    data["parts"] = {"a": data["general"]}
+    viewer.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(GuidanceError, match="needs exactly the parts a, b"):
+        load_guidance(tmp_path, "en", ["a", "b"])
+    found = load_guidance(tmp_path, "en", ["a"])
+    assert found.parts["a"][0].href() == "handbook/guiding-children/#46-saying-goodbye"

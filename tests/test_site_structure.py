@@ -118,3 +118,19 @@ def test_language_switch_leads_to_the_same_page(
         else:  # untranslated on purpose (content/untranslated.yml): that language's start page
             expected = urljoin(built_site.url, LANGUAGES[target])
         assert urljoin(here, str(link.get("href"))) == expected
+
+
+def test_the_viewers_handbook_links_reach_their_headings(built_site: BuiltSite) -> None:
+    """Every link the counselor viewer offers next to a 'talk' activity lands on a heading."""
+    import json
+
+    for language in HANDBOOK_LANGUAGES:
+        data = json.loads((built_site.path / "app" / "counselor" / f"{language}.json").read_text())
+        links = data["viewer"]["general"] + [
+            link for part in data["viewer"]["parts"].values() for link in part
+        ]
+        assert len(links) >= 6
+        for link in links:
+            page, anchor = link["href"].split("#")
+            html = (built_site.path / LANGUAGES[language] / page / "index.html").read_text()
+            assert f'id="{anchor}"' in html, (language, link)

@@ -11,7 +11,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+from kaketoe._booklet import load_booklet
 from kaketoe._data import DataError, Reader
+from kaketoe._guidance import guidance_to_data, load_guidance
 from kaketoe._monitoring import checklist_to_data, load_checklist
 from kaketoe._risk_form import load_risk_form, risk_form_to_data
 
@@ -104,6 +106,11 @@ def counselor_data(content_dir: Path, language: str) -> dict[str, Any]:
         "words": load_words(content_dir, language),
         "monitoring": checklist_to_data(load_checklist(content_dir, language)),
         "risk_form": risk_form_to_data(load_risk_form(content_dir, language)),
+        "viewer": guidance_to_data(
+            load_guidance(
+                content_dir, language, [p.id for p in load_booklet(content_dir, language).parts]
+            )
+        ),
     }
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from kaketoe._booklet import Booklet, BookletError, booklet_languages, booklet_to_json, load_booklet
 from kaketoe._bundle import write_bundle
 from kaketoe._counselor import CounselorWordsError, load_words
+from kaketoe._guidance import GuidanceError, load_guidance
 from kaketoe._import import ImportProblem, read_export
 from kaketoe._monitoring import ChecklistError, checklist_shape, load_checklist
 from kaketoe._parity import parity_problems
@@ -103,6 +104,11 @@ def counselor_form_problems(
         try:
             load_words(content_dir, language)
         except CounselorWordsError as error:
+            problems.append(str(error))
+        try:
+            parts = [p.id for p in load_booklet(content_dir, language).parts]
+            load_guidance(content_dir, language, parts)
+        except (GuidanceError, BookletError) as error:
             problems.append(str(error))
         for name, handbook, shape in found:
             where = f"content/{language}/counselor/{name}"

@@ -1,0 +1,124 @@
+"""Which handbook guidance fits an activity a child would rather talk about.
+
+``content/<lang>/counselor/viewer.yml`` names, per part of the booklet and in
+general, handbook pages and the titles of headings on them. When the content
+is built, each reference is checked against the handbook page and becomes a
+link with the heading's anchor, made the way the site makes it (Python
+Markdown's ``toc`` extension). The browser gets the links as data; the viewer
+shows them next to the activities the child marked "I'd rather talk about it".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kaketoe._data import DataError, Reader
+
+VIEWER_FILE = "viewer.yml"
+TOP_KEYS = ("talk_title", "talk_intro", "guidance_label", "general", "parts")
+_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
+
+
+class GuidanceError(DataError):
+    """The viewer's guidance is wrong somewhere; the message says where."""
+
+
+class _Reader(Reader):
+    error = GuidanceError
+
+
+@dataclass(frozen=True)
+class Link:
+    page: str  # handbook page name: "guiding-children"
+    anchor: str  # the heading's id on that page
+    title: str
+
+    def href(self) -> str:
+        """Relative to the language's site folder."""
+        return f"handbook/{self.page}/#{self.anchor}"
+
+
+@dataclass(frozen=True)
+class Guidance:
+    language: str
+    talk_title: str
+    talk_intro: str
+    guidance_label: str
+    general: tuple[Link, ...]
+    parts: dict[str, tuple[Link, ...]]
+
+
+def headings(page: Path) -> list[str]:
+    """The headings of a Markdown page, in order."""
+    found = []
+    for line in page.read_text(encoding="utf-8").splitlines():
+        match = _HEADING.match(line)
+        if match:
+            found.append(match.group(1))
+    return found
+
+
+def _links(reader: _Reader, items: Iterable[Any], handbook: Path, where: str) -> tuple[Link, ...]:
+    from markdown.extensions.toc import slugify  # the site's own ids; only at build time
+
+    links = []
+    for i, item in enumerate(items):
+        inner = _Reader(item, f"{where} {i + 1}")
+        page, heading = inner.identifier("page"), inner.text("heading")
+        path = handbook / f"{page}.md"
+        if not path.is_file():
+            raise GuidanceError(inner.where, f"there is no handbook page {page}.md")
+        if heading not in headings(path):
+            raise GuidanceError(inner.where, f"{page}.md has no heading '{heading}'")
+        links.append(Link(page, slugify(heading, "-"), heading))
+    return tuple(links)
+
+
+def load_guidance(content_dir: Path, language: str, part_ids: Iterable[str]) -> Guidance:
+    import yaml  # only on the machine that builds
+
+    path = content_dir / language / "counselor" / VIEWER_FILE
+    where = path.relative_to(content_dir.parent).as_posix()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise GuidanceError(where, f"cannot be read: {error}") from None
+    reader = _Reader(data, where)
+    unknown = sorted(str(key) for key in reader.data if key not in TOP_KEYS)
+    if unknown:
+        raise GuidanceError(where, f"unknown field(s) {', '.join(unknown)}")
+    handbook = content_dir / language / "handbook"
+    parts_reader = _Reader(reader.data.get("parts"), f"{where} > parts")
+    expected = list(part_ids)
+    if sorted(parts_reader.data) != sorted(expected):
+        raise GuidanceError(parts_reader.where, f"needs exactly the parts {', '.join(expected)}")
+    return Guidance(
+        language=language,
+        talk_title=reader.text("talk_title"),
+        talk_intro=reader.text("talk_intro"),
+        guidance_label=reader.text("guidance_label"),
+        general=_links(reader, reader.items("general"), handbook, f"{where} > general"),
+        parts={
+            part: _links(
+                reader, parts_reader.items(part), handbook, f"{parts_reader.where} > {part}"
+            )
+            for part in expected
+        },
+    )
+
+
+def guidance_to_data(guidance: Guidance) -> dict[str, Any]:
+    def links(values: tuple[Link, ...]) -> list[dict[str, str]]:
+        return [{"href": link.href(), "title": link.title} for link in values]
+
+    return {
+        "talk_title": guidance.talk_title,
+        "talk_intro": guidance.talk_intro,
+        "guidance_label": guidance.guidance_label,
+        "general": links(guidance.general),
+        "parts": {part: links(values) for part, values in guidance.parts.items()},
+    }
