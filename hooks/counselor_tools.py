@@ -26,7 +26,7 @@ from mkdocs.plugins import event_priority
 
 SHELL = Path(__file__).resolve().parent.parent / "counselor" / "web"
 # The page's folder -> the key of its form in the data (for the page's title).
-TOOLS = {"monitoring": "monitoring", "risk-form": "risk_form"}
+TOOLS = {"monitoring": "monitoring", "risk-form": "risk_form", "viewer": "viewer"}
 
 
 # After workbook_data (-250), before workbook_app (-260) writes the precache list.

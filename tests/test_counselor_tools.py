@@ -191,7 +191,7 @@ def test_a_filled_in_form_prints_on_a4_without_the_tools_buttons(
 
 
 @pytest.mark.parametrize(("language", "folder"), [("nl", ""), ("en", "en/")])
-def test_the_section_for_counselors_opens_both_tools(
+def test_the_section_for_counselors_opens_every_tool(
     laptop: Any, site_server: str, language: str, folder: str
 ) -> None:
     page = visit(laptop, urljoin(site_server, f"{folder}counselor/"), site_server).page
@@ -200,10 +200,11 @@ def test_the_section_for_counselors_opens_both_tools(
         for link in page.locator("article a.md-button").all()
     ]
     assert targets == [
+        urljoin(site_server, f"app/{language}/viewer/"),
         urljoin(site_server, f"app/{language}/monitoring/"),
         urljoin(site_server, f"app/{language}/risk-form/"),
     ]
-    page.locator("article a.md-button").first.click()
+    page.locator("article a.md-button").nth(1).click()
     page.wait_for_selector("#family-code")
     page.locator(".bar__back").click()  # and back to the section
     page.wait_for_url(urljoin(site_server, f"{folder}counselor/"))
@@ -276,3 +277,77 @@ def test_a_form_goes_to_another_computer_as_a_file(
         expect(fresh.get_by_role("button", name=said["file_replace"])).to_be_visible()
     finally:
         other.close()
+
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def hostile_file(tmp_path: Path) -> Path:
+    """A valid child's file whose every text is an attack on the page that shows it."""
+    from kaketoe import export_html, workbook_from_data
+    from workbook_samples import HOSTILE, LATER, WHEN, booklet, full_workbook
+
+    loaded = booklet("nl")
+    data = full_workbook(loaded, HOSTILE)
+    data["profile"]["nickname"] = "<img src=x onerror=alert(9)>"
+    html = export_html(
+        workbook_from_data(loaded, data), loaded, "family", created=WHEN, updated=LATER
+    )
+    path = tmp_path / "hostile.html"
+    path.write_text(html, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_viewer_shows_siblings_side_by_side_talk_first_and_refuses_bad_files(
+    laptop: Any, site_server: str, language: str, tmp_path: Path
+) -> None:
+    from workbook_samples import booklet
+
+    record = open_tool(laptop, site_server, language, "viewer")
+    page = record.page
+    dialogs: list[str] = []
+
+    def dismiss(dialog: Any) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
+    assert axe_violations(page) == [], "empty viewer"
+    bad = tmp_path / "notes.html"
+    bad.write_text("<html><body>Notes</body></html>", encoding="utf-8")
+    page.set_input_files(
+        "#child-files",
+        [
+            str(FIXTURES / "export-v1-nl-family.html"),
+            str(FIXTURES / "export-v1-ar-counselor.html"),
+            str(bad),
+            str(hostile_file(tmp_path)),
+        ],
+    )
+    expect(page.locator(".report")).to_have_count(3, timeout=PYTHON_MS)
+    prompts = booklet(language)
+    alert = page.locator(".child [role=alert]")
+    expect(alert).to_contain_text(prompts.messages["not-an-export"])
+    # The questions are in the counselor's language, whatever the child's.
+    assert page.locator(".report").nth(1).get_attribute("lang") == language
+    # What the child would rather talk about comes first, with the handbook's guidance.
+    talk = page.locator(".report").nth(1).locator(".talk-first li").first
+    expect(talk).to_be_visible()
+    assert talk.locator("a").count() >= 2
+    # The hostile file is shown as text: no script ran, nothing was fetched.
+    hostile = page.locator(".report").nth(2)
+    expect(hostile.locator(".cover h2")).to_have_text("<img src=x onerror=alert(9)>")
+    assert hostile.locator("img[src=x]").count() == 0
+    assert page.evaluate("document.querySelectorAll('.report script').length") == 0
+    assert dialogs == []
+    ids = page.evaluate("[...document.querySelectorAll('[id]')].map((e) => e.id)")
+    assert len(ids) == len(set(ids)), "every id once, with several files open"
+    assert axe_violations(page) == [], "viewer with files"
+    # A handbook link lands on its heading.
+    href = talk.locator("a").first.get_attribute("href") or ""
+    talk.locator("a").first.click()
+    page.wait_for_url(f"**/{href.split('../')[-1]}")
+    assert page.locator(f"[id='{href.split('#')[1]}']").count() == 1
+    assert record.problems()["requests to another origin"] == []
+    assert record.problems()["console errors"] == []

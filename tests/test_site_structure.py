@@ -37,7 +37,7 @@ def test_every_language_has_exactly_the_expected_pages(built_site: BuiltSite) ->
         + [  # the counselor tools
             f"app/{language}/{tool}/index.html"
             for language in HANDBOOK_LANGUAGES
-            for tool in ("monitoring", "risk-form")
+            for tool in ("monitoring", "risk-form", "viewer")
         ]
     )
     assert found == expected

@@ -19,7 +19,8 @@ from typing import Any
 from kaketoe._data import DataError, Reader
 
 VIEWER_FILE = "viewer.yml"
-TOP_KEYS = ("talk_title", "talk_intro", "guidance_label", "general", "parts")
+WORDS = ("title", "intro", "open_label", "drop_hint", "close", "privacy_note")
+TOP_KEYS = (*WORDS, "talk_title", "talk_intro", "guidance_label", "general", "parts")
 _HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
 
 
@@ -45,6 +46,7 @@ class Link:
 @dataclass(frozen=True)
 class Guidance:
     language: str
+    words: dict[str, str]  # the viewer's own screen words
     talk_title: str
     talk_intro: str
     guidance_label: str
@@ -98,6 +100,7 @@ def load_guidance(content_dir: Path, language: str, part_ids: Iterable[str]) -> 
         raise GuidanceError(parts_reader.where, f"needs exactly the parts {', '.join(expected)}")
     return Guidance(
         language=language,
+        words={key: reader.text(key) for key in WORDS},
         talk_title=reader.text("talk_title"),
         talk_intro=reader.text("talk_intro"),
         guidance_label=reader.text("guidance_label"),
@@ -116,6 +119,7 @@ def guidance_to_data(guidance: Guidance) -> dict[str, Any]:
         return [{"href": link.href(), "title": link.title} for link in values]
 
     return {
+        **guidance.words,
         "talk_title": guidance.talk_title,
         "talk_intro": guidance.talk_intro,
         "guidance_label": guidance.guidance_label,

@@ -73,3 +73,8 @@ def render(template: str, stylesheet_name: str = "booklet.css", **context: Any) 
     return _ENVIRONMENT.get_template(template).render(
         css=css, css_source=style_hash(css), **context
     )
+
+
+def render_fragment(template: str, **context: Any) -> str:
+    """A template that is part of another page: no stylesheet of its own."""
+    return _ENVIRONMENT.get_template(template).render(**context)

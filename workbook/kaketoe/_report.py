@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from kaketoe._booklet import Booklet
 from kaketoe._import import ImportedExport
-from kaketoe._render import lookups, render
+from kaketoe._render import lookups, render, render_fragment
 
 
 def report_html(imported: ImportedExport, prompts: Booklet) -> str:
@@ -23,5 +26,37 @@ def report_html(imported: ImportedExport, prompts: Booklet) -> str:
         variant=imported.variant,
         created=imported.created,
         updated=imported.updated,
+        **lookups(prompts, imported.workbook),
+    )
+
+
+def viewer_html(
+    imported: ImportedExport,
+    prompts: Booklet,
+    guidance: Mapping[str, Any],
+    *,
+    site_base: str,
+    index: int,
+) -> str:
+    """One child's file for the counselor viewer: a fragment of the tool's page.
+
+    ``guidance`` is the viewer's data (kaketoe._guidance.guidance_to_data) in
+    the prompts' language; ``site_base`` leads from the viewer to that
+    language's site, for the links to the handbook.
+    """
+    if (prompts.id, prompts.version) != (imported.booklet.id, imported.booklet.version):
+        raise ValueError("the questions must come from the booklet the file was made with")
+    return render_fragment(
+        "viewer.html.j2",
+        prompts=prompts,
+        child=imported.booklet,
+        workbook=imported.workbook,
+        variant=imported.variant,
+        created=imported.created,
+        updated=imported.updated,
+        guidance=guidance,
+        site_base=site_base,
+        index=index,
+        id_prefix=f"child-{index}-",
         **lookups(prompts, imported.workbook),
     )

@@ -8,6 +8,7 @@
 //               {id, type: "risk-summary", language, form}
 //               {id, type: "form-file", kind, language, code, content, created, updated}
 //               {id, type: "read-form", bytes}
+//               {id, type: "view-file", bytes, language, site_base, index}  (the viewer)
 // Messages out: {type: "stage", stage} · {type: "ready"} · {type: "failed", error}
 //               {id, ok: true, result} · {id, ok: false, problem?, error?}
 //               (an export's result is the file as a Uint8Array)
@@ -38,6 +39,7 @@ from kaketoe._monitoring import (
 BOOKLETS: dict[str, Booklet] = {}
 CHECKLISTS: dict[str, Checklist] = {}
 RISK_FORMS: dict[str, RiskForm] = {}
+VIEWERS: dict[str, dict] = {}
 
 def load_booklets(texts_json):
     for language, text in json.loads(texts_json).items():
@@ -59,6 +61,21 @@ def load_forms(texts_json):
         data = json.loads(text)
         CHECKLISTS[language] = checklist_from_data(data["monitoring"], language)
         RISK_FORMS[language] = risk_form_from_data(data["risk_form"], language)
+        VIEWERS[language] = data["viewer"]
+
+def view_file(data, request_json):
+    """A child's file for the counselor viewer, in the counselor's language; or a problem."""
+    from kaketoe._report import viewer_html
+    request = json.loads(request_json)
+    language = request["language"]
+    try:
+        imported = read_export(data.to_bytes(), BOOKLETS)
+    except ImportProblem as problem:
+        return json.dumps({"problem": problem.code, "message": problem.message(BOOKLETS[language])})
+    html = viewer_html(imported, BOOKLETS[language], VIEWERS[language],
+                       site_base=request["site_base"], index=request["index"])
+    return json.dumps({"nickname": imported.workbook.profile.nickname,
+                       "variant": imported.variant, "html": html})
 
 def risk_summary(request_json):
     """The summary of a filled-in risk form; a problem is named, never guessed around."""
@@ -191,6 +208,10 @@ onmessage = async (event) => {
       } else {
         postMessage({ id, ok: true, result: bytes }, [bytes.buffer]);
       }
+    } else if (type === "view-file") {
+      const { bytes, language, site_base, index } = event.data;
+      const result = JSON.parse(python.globals.get("view_file")(new Uint8Array(bytes), JSON.stringify({ language, site_base, index })));
+      postMessage(result.problem ? { id, ok: false, problem: result.problem, error: result.message } : { id, ok: true, result });
     } else if (type === "read-form") {
       const result = JSON.parse(python.globals.get("read_form")(new Uint8Array(event.data.bytes)));
       postMessage(result.problem ? { id, ok: false, problem: result.problem } : { id, ok: true, result });

@@ -1,0 +1,104 @@
+// The viewer: a counselor opens one or more files that families gave them
+// (file picker or drag and drop). The kaketoe package checks each file in
+// the worker and writes what the child chose to show, with the questions in
+// the counselor's language, what the child would rather talk about first,
+// and links to the handbook. Nothing is stored: closing the page forgets all.
+
+import { h } from "../../js/dom.js";
+import { Python } from "../../js/python.js";
+
+const body = document.body;
+const main = document.getElementById("tool");
+const language = body.dataset.language;
+let words = {};
+let viewer = {};
+let python = null;
+let opened = 0;
+
+/** The site's folder of this language, seen from this page, for the handbook links. */
+function siteBase() {
+  return language === "nl" ? "../../../" : `../../../${language}/`;
+}
+
+/** The fragment Python wrote, as elements: parsed inert, never run. */
+function fragment(html) {
+  const template = document.createElement("template");
+  template.innerHTML = html;
+  for (const node of template.content.querySelectorAll("script, iframe, object, embed")) node.remove();
+  return template.content;
+}
+
+async function show(file) {
+  const index = opened++;
+  const column = h("div", { class: "child", id: `file-${index}` }, h("p", { role: "status" }, `${file.name}: ${words.scores_loading}`));
+  document.getElementById("children").append(column);
+  try {
+    const found = await python.call({
+      type: "view-file",
+      bytes: await file.arrayBuffer(),
+      language,
+      site_base: siteBase(),
+      index,
+    });
+    column.replaceChildren(
+      h("p", { class: "no-print" }, h("button", { type: "button", class: "button", onclick: () => column.remove() }, `${viewer.close}: ${found.nickname}`)),
+      fragment(found.html));
+  } catch (error) {
+    const message = error && error.problem ? error.message : words.scores_failed;
+    column.replaceChildren(h("p", { class: "notice", role: "alert" }, h("bdi", {}, file.name), `: ${message}`),
+      h("button", { type: "button", class: "button no-print", onclick: () => column.remove() }, viewer.close));
+  }
+}
+
+function openAll(files) {
+  for (const file of files) show(file);
+}
+
+function draw() {
+  const input = h("input", { type: "file", id: "child-files", multiple: true, accept: ".html,text/html", "aria-describedby": "drop-hint" });
+  input.addEventListener("change", () => {
+    openAll([...input.files]);
+    input.value = "";
+  });
+  const drop = h("div", { class: "drop no-print", id: "drop" },
+    h("label", { for: "child-files" }, viewer.open_label),
+    input,
+    h("p", { class: "hint", id: "drop-hint" }, viewer.drop_hint));
+  drop.addEventListener("dragover", (event) => {
+    event.preventDefault();
+    drop.classList.add("drop--over");
+  });
+  drop.addEventListener("dragleave", () => drop.classList.remove("drop--over"));
+  drop.addEventListener("drop", (event) => {
+    event.preventDefault();
+    drop.classList.remove("drop--over");
+    openAll([...event.dataTransfer.files]);
+  });
+  main.replaceChildren(
+    h("h1", {}, viewer.title),
+    h("p", {}, viewer.intro),
+    h("p", { class: "hint" }, viewer.privacy_note),
+    drop,
+    h("div", { class: "children", id: "children", "aria-live": "polite" }),
+    h("p", { class: "no-print" }, h("button", { type: "button", class: "button", onclick: () => print() }, words.print)));
+}
+
+async function start() {
+  const data = await (await fetch(body.dataset.forms)).json();
+  words = data.words;
+  viewer = data.viewer;
+  python = new Python({
+    worker: "../../js/python-worker.js",
+    pyodide: "../../pyodide/314.0.7/",
+    bundle: `../../python/kaketoe-${body.dataset.version}.zip`,
+    booklets: "../../booklets/",
+    languages: body.dataset.bookletLanguages.split(","),
+    forms: "../../counselor/",
+    formLanguages: [language],
+  });
+  draw();
+  // Python starts in the background; opening a file waits for it with a message.
+  setTimeout(() => python.start().catch(() => {}), 0);
+}
+
+start();
