@@ -351,3 +351,21 @@ def test_the_viewer_shows_siblings_side_by_side_talk_first_and_refuses_bad_files
     assert page.locator(f"[id='{href.split('#')[1]}']").count() == 1
     assert record.problems()["requests to another origin"] == []
     assert record.problems()["console errors"] == []
+
+
+def test_the_viewer_shows_the_road_and_prints_on_a4_without_its_controls(
+    laptop: Any, site_server: str
+) -> None:
+    from workbook_samples import booklet
+
+    page = open_tool(laptop, site_server, "en", "viewer").page
+    page.set_input_files("#child-files", str(FIXTURES / "export-v1-nl-family.html"))
+    report = page.locator(".report")
+    expect(report).to_have_count(1, timeout=PYTHON_MS)
+    road = report.locator("ol.road")
+    assert road.count() == len(booklet("en").parts)
+    assert road.locator("img").count() >= 1  # the stickers the child placed
+    page.emulate_media(media="print")
+    assert page.locator("#drop").is_hidden()
+    assert report.is_visible()
+    assert A4_MEDIA_BOX.search(page.pdf(prefer_css_page_size=True, print_background=True))

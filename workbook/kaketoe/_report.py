@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from kaketoe._booklet import Booklet
+from kaketoe._export import art_data_url
 from kaketoe._import import ImportedExport
 from kaketoe._render import lookups, render, render_fragment
 
@@ -26,6 +27,7 @@ def report_html(imported: ImportedExport, prompts: Booklet) -> str:
         variant=imported.variant,
         created=imported.created,
         updated=imported.updated,
+        art_url=lambda art_id: art_data_url(prompts, art_id),
         **lookups(prompts, imported.workbook),
     )
 
@@ -58,5 +60,6 @@ def viewer_html(
         site_base=site_base,
         index=index,
         id_prefix=f"child-{index}-",
+        art_url=lambda art_id: art_data_url(prompts, art_id),
         **lookups(prompts, imported.workbook),
     )
