@@ -369,3 +369,56 @@ def test_the_viewer_shows_the_road_and_prints_on_a4_without_its_controls(
     assert page.locator("#drop").is_hidden()
     assert report.is_visible()
     assert A4_MEDIA_BOX.search(page.pdf(prefer_css_page_size=True, print_background=True))
+
+
+DROP = """([name, text]) => {
+  const transfer = new DataTransfer();
+  transfer.items.add(new File([text], name, { type: "text/html" }));
+  const drop = document.getElementById("drop");
+  const init = { dataTransfer: transfer, bubbles: true, cancelable: true };
+  drop.dispatchEvent(new DragEvent("dragover", init));
+  drop.dispatchEvent(new DragEvent("drop", init));
+}"""
+
+
+def test_files_dropped_on_the_viewer_open_and_a_damaged_one_is_named(
+    laptop: Any, site_server: str
+) -> None:
+    from workbook_samples import booklet
+
+    page = open_tool(laptop, site_server, "nl", "viewer").page
+    text = (FIXTURES / "export-v1-ar-counselor.html").read_text(encoding="utf-8")
+    page.evaluate(DROP, ["noor.html", text])
+    expect(page.locator(".report")).to_have_count(1, timeout=PYTHON_MS)
+    page.evaluate(DROP, ["kapot.html", text[: text.rindex("</script>") - 40]])
+    alert = page.locator(".child [role=alert]")
+    expect(alert).to_contain_text("kapot.html", timeout=PYTHON_MS)
+    assert booklet("nl").messages["damaged"] in alert.inner_text()
+    page.locator(".child", has=page.locator("[role=alert]")).get_by_role("button").click()
+    expect(alert).to_have_count(0)
+    expect(page.locator(".report")).to_have_count(1)
+
+
+def test_a_risk_form_goes_to_another_computer_as_a_file(
+    laptop: Any, browser: Any, site_server: str, tmp_path: Path
+) -> None:
+    form = risk_form("nl")
+    factor = form["domains"][1]["risk"][0]["id"]
+    page = open_tool(laptop, site_server, "nl", "risk-form").page
+    open_family(page, "G-55")
+    page.select_option(f"#presence-{factor}", "unknown")
+    page.fill(f"#note-{factor}", "Navragen bij de school")
+    page.check("#measure-education")
+    save_file(page, tmp_path / "risk.html")
+    other = browser.new_context(viewport=DESKTOP)
+    try:
+        fresh = open_tool(other, site_server, "nl", "risk-form").page
+        fresh.set_input_files("#form-file", str(tmp_path / "risk.html"))
+        expect(fresh.locator("#file-result")).to_contain_text("G-55", timeout=PYTHON_MS)
+        fresh.get_by_role("button", name=words("nl")["file_apply"]).click()
+        fresh.wait_for_selector(".risk-domain")
+        assert fresh.locator(f"#presence-{factor}").input_value() == "unknown"
+        assert fresh.locator(f"#note-{factor}").input_value() == "Navragen bij de school"
+        assert fresh.locator("#measure-education").is_checked()
+    finally:
+        other.close()
