@@ -422,3 +422,26 @@ def test_a_risk_form_goes_to_another_computer_as_a_file(
         assert fresh.locator("#measure-education").is_checked()
     finally:
         other.close()
+
+
+COUNT_CACHED = """async () => {
+  const names = await caches.keys();
+  return names.length ? (await (await caches.open(names[0])).keys()).length : 0;
+}"""
+
+
+def test_the_viewer_works_offline_after_the_first_visit(laptop: Any, site_server: str) -> None:
+    """A counselor with no network opens a child's file: page, Python and booklets are cached."""
+    page = open_tool(laptop, site_server, "en", "viewer").page
+    page.evaluate("() => navigator.serviceWorker.ready")
+    for _ in range(240):  # until the service worker has cached the app
+        if page.evaluate(COUNT_CACHED) > 20:
+            break
+        page.wait_for_timeout(250)
+    laptop.set_offline(True)
+    page.reload()
+    page.set_input_files("#child-files", str(FIXTURES / "export-v1-nl-family.html"))
+    expect(page.locator(".report")).to_have_count(1, timeout=PYTHON_MS)
+    tools = open_tool(laptop, site_server, "en", "monitoring").page
+    open_family(tools, "F-1")
+    expect(tools.locator("#total-m6")).to_contain_text("0 of 25", timeout=PYTHON_MS)

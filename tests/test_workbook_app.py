@@ -225,8 +225,11 @@ COUNT_CACHED = """async () => {
 }"""
 
 
-def test_the_app_works_offline_after_the_first_visit(tablet: Any, site_server: str) -> None:
-    """Once the service worker has cached the app, it opens and saves without a network."""
+def test_the_app_works_offline_after_the_first_visit(
+    tablet: Any, site_server: str, tmp_path: Path
+) -> None:
+    """Once the service worker has cached the app, it opens, saves and makes a file
+    (Python included) without a network."""
     page = open_app(tablet, site_server, "nl").page
     page.evaluate("() => navigator.serviceWorker.ready")
     # Under the strict CSP wait_for_function is blocked: poll with evaluate.
@@ -243,6 +246,12 @@ def test_the_app_works_offline_after_the_first_visit(tablet: Any, site_server: s
     page.fill("main textarea", "Zonder internet")
     finish(page)
     reload_to_profiles(page)
+    page.locator(".profile", has_text="Offline").click()
+    open_activity(page, "a-kaketoe-name")
+    assert page.locator("main textarea").input_value() == "Zonder internet"
+    made = read_export(export(page, "family", tmp_path / "offline.html"), booklets())
+    answers = workbook_to_data(made.workbook, made.booklet)["answers"]
+    assert {"text": "Zonder internet"} in [a.get("value") for a in answers]
     tablet.set_offline(False)
 
 

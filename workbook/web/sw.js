@@ -31,7 +31,15 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
   event.respondWith(
     caches.open(CACHE).then(async (cache) => {
-      const cached = await cache.match(request, { ignoreSearch: request.mode === "navigate" });
+      // The Python worker is started with its settings in the query string; no
+      // file the app keeps depends on one, so the query never decides what is
+      // served. A copy is answered as a new response: the worker then keeps the
+      // address it asked for, settings included (a cached response would carry
+      // the stored address, without them).
+      const cached = await cache.match(request, { ignoreSearch: true });
+      if (cached && cached.url !== request.url) {
+        return new Response(cached.body, { status: cached.status, statusText: cached.statusText, headers: cached.headers });
+      }
       if (cached) return cached;
       return fetch(request);
     }),

@@ -6,6 +6,7 @@
 import { h } from "../../js/dom.js";
 import { Python } from "../../js/python.js";
 import { Store } from "../../js/store.js";
+import { registerOffline } from "./offline.js";
 
 const SAVE_DELAY_MS = 400;
 const body = document.body;
@@ -57,6 +58,7 @@ export class Tool {
     });
     // Python starts in the background; the form never waits for it.
     setTimeout(() => this.python.start().catch(() => {}), 0);
+    registerOffline();
     return this;
   }
 

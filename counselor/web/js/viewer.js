@@ -6,6 +6,7 @@
 
 import { h } from "../../js/dom.js";
 import { Python } from "../../js/python.js";
+import { registerOffline } from "./offline.js";
 
 const body = document.body;
 const main = document.getElementById("tool");
@@ -99,6 +100,7 @@ async function start() {
   draw();
   // Python starts in the background; opening a file waits for it with a message.
   setTimeout(() => python.start().catch(() => {}), 0);
+  registerOffline();
 }
 
 start();
