@@ -49,7 +49,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         try:
             data = counselor_data(content, language)
             (out / "counselor" / f"{language}.json").write_text(
-                counselor_to_json(content, language), encoding="utf-8"
+                counselor_to_json(data), encoding="utf-8"
             )
         except DataError as error:
             raise PluginError(f"The counselor tools cannot be built: {error}") from None

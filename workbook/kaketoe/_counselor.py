@@ -114,5 +114,6 @@ def counselor_data(content_dir: Path, language: str) -> dict[str, Any]:
     }
 
 
-def counselor_to_json(content_dir: Path, language: str) -> str:
-    return json.dumps(counselor_data(content_dir, language), ensure_ascii=False, indent=1)
+def counselor_to_json(data: dict[str, Any]) -> str:
+    """counselor_data() as the JSON file the browser reads."""
+    return json.dumps(data, ensure_ascii=False, indent=1)

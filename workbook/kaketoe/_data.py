@@ -28,6 +28,12 @@ class Reader:
         self.data: Mapping[str, Any] = data
         self.where = where
 
+    def only(self, keys: tuple[str, ...]) -> None:
+        """Refuses any field not in ``keys``."""
+        unknown = sorted(str(key) for key in self.data if key not in keys)
+        if unknown:
+            raise self.error(self.where, f"unknown field(s) {', '.join(unknown)}")
+
     def text(self, name: str, *, optional: bool = False) -> str:
         value = self.data.get(name)
         if optional and value in (None, ""):

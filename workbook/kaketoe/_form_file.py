@@ -24,11 +24,12 @@ from typing import Any
 
 from kaketoe import __version__
 from kaketoe._export import checksum, script_safe_json
-from kaketoe._import import ImportProblem, check_checksum, read_data_block
+from kaketoe._import import ImportProblem, check_checksum, check_version, read_data_block
 from kaketoe._monitoring import (
     Checklist,
     ChecklistError,
     moments_from_data,
+    moments_to_data,
     scores_to_data,
 )
 from kaketoe._render import render
@@ -82,7 +83,7 @@ def monitoring_file_html(
 ) -> str:
     """The file of a monitoring checklist: every moment's levels, points, ticks and notes."""
     moments = moments_from_data(checklist, _mapping(content).get("moments", {}))
-    clean = {"moments": {key: _moment_to_data(value) for key, value in moments.items()}}
+    clean = {"moments": moments_to_data(moments)}
     _check_meta(code, created, updated)
     return render(
         "form.html.j2",
@@ -139,11 +140,7 @@ def read_form_file(
     envelope = read_data_block(data, _BLOCK, _START)
     if not isinstance(envelope, dict) or envelope.get("format") != FORM_FORMAT:
         raise ImportProblem("not-an-export", "not a kaketoe counselor form")
-    version = envelope.get("version")
-    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise ImportProblem("unknown-version", repr(version)[:40])
-    if version > FORM_VERSION:
-        raise ImportProblem("newer-version", f"version {version}")
+    check_version(envelope, FORM_VERSION)
     check_checksum(envelope)
     kind, language, code = envelope.get("kind"), envelope.get("language"), envelope.get("code")
     created, updated = envelope.get("created"), envelope.get("updated")
@@ -162,7 +159,7 @@ def read_form_file(
             moments = moments_from_data(
                 checklist, _mapping(envelope.get("content")).get("moments", {})
             )
-            content = {"moments": {k: _moment_to_data(v) for k, v in moments.items()}}
+            content = {"moments": moments_to_data(moments)}
         else:
             form = risk_forms.get(language)
             if form is None:
@@ -188,12 +185,3 @@ def _check_meta(code: object, created: object, updated: object) -> tuple[str, st
     datetime.fromisoformat(created)
     datetime.fromisoformat(updated)
     return code, created, updated
-
-
-def _moment_to_data(moment: Any) -> dict[str, Any]:
-    from kaketoe._monitoring import domain_check_to_data
-
-    return {
-        "date": moment.date,
-        "domains": {key: domain_check_to_data(value) for key, value in moment.domains.items()},
-    }

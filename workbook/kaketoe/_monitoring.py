@@ -39,11 +39,6 @@ class ChecklistError(DataError):
 class _Reader(Reader):
     error = ChecklistError
 
-    def only(self, keys: tuple[str, ...]) -> None:
-        unknown = sorted(str(key) for key in self.data if key not in keys)
-        if unknown:
-            raise ChecklistError(self.where, f"unknown field(s) {', '.join(unknown)}")
-
 
 @dataclass(frozen=True)
 class Level:
@@ -401,6 +396,17 @@ def moments_from_data(checklist: Checklist, data: object) -> dict[str, MomentChe
             raise ChecklistError("moments", f"there is no moment '{key}'")
         moments[str(key)] = moment_check_from_data(checklist, value, str(key))
     return moments
+
+
+def moments_to_data(moments: Mapping[str, MomentCheck]) -> dict[str, Any]:
+    """What was filled in, as plain data (moments_from_data reads it back)."""
+    return {
+        key: {
+            "date": moment.date,
+            "domains": {d: domain_check_to_data(check) for d, check in moment.domains.items()},
+        }
+        for key, moment in moments.items()
+    }
 
 
 def scores_to_data(checklist: Checklist, moments: Mapping[str, MomentCheck]) -> dict[str, Any]:

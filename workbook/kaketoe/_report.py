@@ -11,25 +11,29 @@ from kaketoe._import import ImportedExport
 from kaketoe._render import lookups, render, render_fragment
 
 
+def _context(imported: ImportedExport, prompts: Booklet) -> dict[str, Any]:
+    """What the report's templates need: the file's workbook under ``prompts``' questions."""
+    if (prompts.id, prompts.version) != (imported.booklet.id, imported.booklet.version):
+        raise ValueError("the questions must come from the booklet the file was made with")
+    return {
+        "prompts": prompts,
+        "child": imported.booklet,
+        "workbook": imported.workbook,
+        "variant": imported.variant,
+        "created": imported.created,
+        "updated": imported.updated,
+        "art_url": lambda art_id: art_data_url(prompts, art_id),
+        **lookups(prompts, imported.workbook),
+    }
+
+
 def report_html(imported: ImportedExport, prompts: Booklet) -> str:
     """HTML of every answer in the file, each under its question in ``prompts``' language.
 
     Chosen pictures and feelings are named in that language too; what the child
     wrote stays in the child's words and is marked with the child's language.
     """
-    if (prompts.id, prompts.version) != (imported.booklet.id, imported.booklet.version):
-        raise ValueError("the questions must come from the booklet the file was made with")
-    return render(
-        "report.html.j2",
-        prompts=prompts,
-        child=imported.booklet,
-        workbook=imported.workbook,
-        variant=imported.variant,
-        created=imported.created,
-        updated=imported.updated,
-        art_url=lambda art_id: art_data_url(prompts, art_id),
-        **lookups(prompts, imported.workbook),
-    )
+    return render("report.html.j2", **_context(imported, prompts))
 
 
 def viewer_html(
@@ -46,20 +50,11 @@ def viewer_html(
     the prompts' language; ``site_base`` leads from the viewer to that
     language's site, for the links to the handbook.
     """
-    if (prompts.id, prompts.version) != (imported.booklet.id, imported.booklet.version):
-        raise ValueError("the questions must come from the booklet the file was made with")
     return render_fragment(
         "viewer.html.j2",
-        prompts=prompts,
-        child=imported.booklet,
-        workbook=imported.workbook,
-        variant=imported.variant,
-        created=imported.created,
-        updated=imported.updated,
+        **_context(imported, prompts),
         guidance=guidance,
         site_base=site_base,
         index=index,
         id_prefix=f"child-{index}-",
-        art_url=lambda art_id: art_data_url(prompts, art_id),
-        **lookups(prompts, imported.workbook),
     )

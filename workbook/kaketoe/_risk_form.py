@@ -54,11 +54,6 @@ class RiskFormError(DataError):
 class _Reader(Reader):
     error = RiskFormError
 
-    def only(self, keys: tuple[str, ...]) -> None:
-        unknown = sorted(str(key) for key in self.data if key not in keys)
-        if unknown:
-            raise RiskFormError(self.where, f"unknown field(s) {', '.join(unknown)}")
-
 
 @dataclass(frozen=True)
 class Option:

@@ -31,11 +31,6 @@ class RouteMapError(DataError):
 class _Reader(Reader):
     error = RouteMapError
 
-    def only(self, keys: tuple[str, ...]) -> None:
-        unknown = sorted(str(key) for key in self.data if key not in keys)
-        if unknown:
-            raise RouteMapError(self.where, f"unknown field(s) {', '.join(unknown)}")
-
 
 @dataclass(frozen=True)
 class ToolkitPart:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from kaketoe._booklet import Booklet, BookletError, booklet_languages, booklet_to_json, load_booklet
@@ -61,7 +61,7 @@ def check_content(content_dir: Path, source_language: str) -> int:
     if routes:
         problems += route_map_parity(routes, source_language)
     forms = counselor_languages(content_dir)
-    problems += counselor_form_problems(content_dir, forms, source_language)
+    problems += counselor_form_problems(content_dir, forms, source_language, booklets)
     for problem in problems:
         print(problem)
     if problems:
@@ -84,7 +84,10 @@ def counselor_languages(content_dir: Path) -> list[str]:
 
 
 def counselor_form_problems(
-    content_dir: Path, languages: list[str], source_language: str
+    content_dir: Path,
+    languages: list[str],
+    source_language: str,
+    booklets: Mapping[str, Booklet] | None = None,
 ) -> list[str]:
     """Each form must be valid, link to a handbook page, and have the source's ids."""
     problems: list[str] = []
@@ -106,7 +109,8 @@ def counselor_form_problems(
         except CounselorWordsError as error:
             problems.append(str(error))
         try:
-            parts = [p.id for p in load_booklet(content_dir, language).parts]
+            known = (booklets or {}).get(language)
+            parts = [p.id for p in (known or load_booklet(content_dir, language)).parts]
             load_guidance(content_dir, language, parts)
         except (GuidanceError, BookletError) as error:
             problems.append(str(error))
