@@ -3,10 +3,12 @@
     make bench    # builds the site, runs this, writes docs/performance.md
 
 It serves the built site on loopback and measures what a mid-range tablet
-would see (Chromium's CPU throttling at 4x), as the median of three runs:
+would see (Chromium's CPU throttling at 4x), as the median of five runs:
 
-- bare Pyodide start: loading pyodide.mjs up to the first runPython, with
-  Pyodide's files already in the browser's cache, once on a page (the
+- bare Pyodide start: loading pyodide.mjs up to the first runPython, of
+  Pyodide as published (the yardstick) and as this build serves it (its
+  standard library compiled ahead), each in a fresh profile on the third
+  visit, with Pyodide in the service worker's cache; once on a page (the
   yardstick for the app's first screen, which runs on the page) and once in
   a module worker (the yardstick for the app's worker). Chromium's throttling
   slows the page's thread; it barely slows a worker, so each part of the app
@@ -57,12 +59,13 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from workbook_samples import booklet, full_workbook  # noqa: E402
 
 SLOWDOWN = 4
-RUNS = 5
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))  # fewer for a quick trial
 ACTIVITY = "a-kaketoe-name"
 READING_MS = 2000  # how long a child at least looks at the export screen before a tap
 REPORT = ROOT / "docs" / "performance.md"
 BARE_WORKER = Path(__file__).with_name("bare-worker.js")
 BARE_WORKER_PATH = "/app/bench-bare-worker.js"
+PUBLISHED_STDLIB = ROOT / "node_modules" / "pyodide" / "python_stdlib.zip"
 # The floor: the app's page with its head as it is, but instead of the app one
 # line of script that puts a prompt and a text field on the screen.
 FLOOR_PAGE = "/app/nl/bench-floor.html"
@@ -132,7 +135,11 @@ COUNT_CACHED = """async () => {
 
 class BenchHandler(SiteHandler):
     """The built site, plus the bare worker inside the app's scope, so that it
-    fetches Pyodide through the app's service worker as the app's worker does."""
+    fetches Pyodide through the app's service worker as the app's worker does.
+    With published_stdlib, Pyodide's standard library is the one of the npm
+    package (source only) instead of the one the build compiled."""
+
+    published_stdlib = False
 
     def do_GET(self) -> None:
         path = self.path.split("?")[0]
@@ -140,6 +147,9 @@ class BenchHandler(SiteHandler):
             self.send(BARE_WORKER.read_bytes(), "text/javascript")
         elif path == FLOOR_SCRIPT:
             self.send(FLOOR_JS, "text/javascript")
+        elif self.published_stdlib and path.endswith("/python_stdlib.zip"):
+            # Pyodide as published: its standard library as the npm package has it.
+            self.send(PUBLISHED_STDLIB.read_bytes(), "application/zip")
         elif path == FLOOR_PAGE:
             page = (Path(self.directory) / "app" / "nl" / "index.html").read_text(encoding="utf-8")
             page = re.sub(r'<link rel="(modulepreload|preload)"[^>]*>\n?', "", page)
@@ -236,120 +246,173 @@ def shell_size(site: Path) -> tuple[int, int]:
     return raw, packed
 
 
-def bare_starts(context: Any, base: str) -> tuple[float, float]:
-    """Bare Pyodide on a throttled page of the app and in a worker, after the
-    app's service worker has cached Pyodide (as for the warm app)."""
+class PublishedHandler(BenchHandler):
+    published_stdlib = True
+
+
+def serve(site: Path, handler_class: type[BenchHandler]) -> tuple[ThreadingHTTPServer, str]:
+    handler = functools.partial(handler_class, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def fresh_profile(playwright: Any) -> tuple[Any, str]:
+    """A browser with a fresh profile on disk, as a tablet has: a context kept
+    in memory may drop a site's storage under the load of the service worker's
+    15 MB (seen as a child's booklet gone mid-run)."""
+    folder = tempfile.mkdtemp(prefix="kaketoe-bench-")
+    context = playwright.chromium.launch_persistent_context(
+        folder,
+        executable_path=CHROMIUM,
+        args=CHROMIUM_ARGS,
+        viewport={"width": 820, "height": 1180},
+        has_touch=True,
+        accept_downloads=True,
+    )
+    return context, folder
+
+
+def bare_starts(playwright: Any, base: str, on_page: bool) -> tuple[float, float]:
+    """Bare Pyodide in a module worker (and, if on_page, on the page) of the
+    app's throttled page, in a fresh profile, on the third visit: as warm as
+    the app's own worker on its measured visit. The app's service worker
+    caches Pyodide on the first visit, as for the app."""
     pyodide = base + "app/pyodide/314.0.7/"
-    page = throttled(context)
-    page.add_init_script(NO_APP_WORKER)
-    page.goto(base + "app/nl/#/")
-    page.wait_for_selector("main h1")
-    on_page = page.evaluate(BARE_PYODIDE, pyodide)
-    in_worker = page.evaluate(BARE_IN_WORKER, f"{base}{BARE_WORKER_PATH[1:]}?pyodide={pyodide}")
-    page.close()
-    return on_page, in_worker
+    context, folder = fresh_profile(playwright)
+    in_worker = page_start = 0.0
+    for visit in range(3):
+        page = throttled(context)
+        page.add_init_script(NO_APP_WORKER)
+        page.goto(base + "app/nl/#/")
+        page.wait_for_selector("main h1")
+        in_worker = page.evaluate(BARE_IN_WORKER, f"{base}{BARE_WORKER_PATH[1:]}?pyodide={pyodide}")
+        if visit == 0:
+            wait_for_precache(page)
+        if visit == 2 and on_page:
+            page_start = page.evaluate(BARE_PYODIDE, pyodide)
+        page.close()
+    context.close()
+    shutil.rmtree(folder, ignore_errors=True)
+    return in_worker, page_start
+
+
+def wait_for_precache(page: Any) -> None:
+    page.evaluate("() => navigator.serviceWorker.ready")
+    for _ in range(240):  # until the service worker has cached the app
+        if page.evaluate(COUNT_CACHED) > 20:
+            return
+        page.wait_for_timeout(250)
+
+
+WORKER_STAGES = {
+    # name: (from, to), the worker's own marks (python-worker.js)
+    "Pyodide's start": ("runtime", "package"),
+    "unpacking the package": ("package", "booklets"),
+    "importing the package": ("booklets", "imported"),
+    "reading the booklets": ("imported", "parsed"),
+}
 
 
 def measure(site: Path) -> dict[str, Any]:
-    handler = functools.partial(BenchHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    runs: dict[str, list[float]] = {
-        k: []
-        for k in (
-            "bare page",
-            "bare worker",
-            "cold",
-            "warm",
-            "floor",
-            "ready cold",
-            "ready warm",
-            "worker own",
-            "export",
-            "export again",
-        )
-    }
+    server, base = serve(site, BenchHandler)
+    published_server, published_base = serve(site, PublishedHandler)
+    keys = (
+        "bare page",
+        "bare worker",
+        "bare worker compiled",
+        "cold",
+        "warm",
+        "floor",
+        "ready cold",
+        "ready warm",
+        "worker own",
+        "worker inside",
+        *WORKER_STAGES,
+        "export",
+        "export again",
+    )
+    runs: dict[str, list[float]] = {key: [] for key in keys}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         version = browser.version
         browser.close()
-        for _ in range(RUNS):
-            # A fresh browser profile on disk per run, as a tablet's: a context
-            # kept in memory may drop a site's storage under the load of the
-            # service worker's 15 MB (seen as a child's booklet gone mid-run).
-            profile_dir = tempfile.mkdtemp(prefix="kaketoe-bench-")
-            context = playwright.chromium.launch_persistent_context(
-                profile_dir,
-                executable_path=CHROMIUM,
-                args=CHROMIUM_ARGS,
-                viewport={"width": 820, "height": 1180},
-                has_touch=True,
-                accept_downloads=True,
-            )
-            # The child's full booklet is on the device (written once, from a
-            # page outside the app), and this tab was last on this child.
-            page = context.new_page()
-            page.goto(base + "index.html")
-            drawing = page.evaluate(DRAWING)
-            page.evaluate(
-                "(profile) => localStorage.setItem('kaketoe:profile:bench', profile)",
-                json.dumps(full_profile(drawing)),
-            )
-            page.close()
-            # Chromium commits localStorage a moment later: wait until another
-            # page sees it, or the first visit may find no child at all.
-            page = context.new_page()
-            page.goto(base + "index.html")
-            for _ in range(100):
-                if page.evaluate("() => localStorage.getItem('kaketoe:profile:bench') !== null"):
-                    break
-                page.wait_for_timeout(100)
-            page.close()
-            context.add_init_script("sessionStorage.setItem('kaketoe:current-profile', 'bench');")
-            context.add_init_script(WATCH_ACTIVITY)
-            for label in ("cold", "again", "warm"):
-                print(f"run {len(runs['cold']) + 1}: {label}", flush=True)
-                page = throttled(context)
-                page.goto(base + f"app/nl/#/activity/{ACTIVITY}")
-                usable = wait_for_mark(page, "bench:activity-usable")
-                ready = wait_for_mark(page, "kaketoe:python-ready")
-                if label != "again":  # the visit in between is not measured
-                    runs[label].append(usable)
-                    runs[f"ready {label}"].append(ready)
-                page.evaluate("() => navigator.serviceWorker.ready")
-                if label == "warm":
-                    runs["worker own"].append(ready - mark(page, "kaketoe:python-start"))
-                    page.goto(base + "app/nl/#/export")
-                    button = page.locator("main > button.button--primary")
-                    button.wait_for()
-                    page.wait_for_timeout(READING_MS)  # the child reads the screen
-                    for key in ("export", "export again"):
-                        with page.expect_download(timeout=180_000):
-                            button.click()
-                        runs[key].append(
-                            mark(page, "kaketoe:export-file") - mark(page, "kaketoe:export-start")
-                        )
-                elif label == "cold":
-                    for _ in range(240):  # until the service worker has cached the app
-                        count = page.evaluate(COUNT_CACHED)
-                        if count > 20:
-                            break
-                        page.wait_for_timeout(250)
-                page.close()
-            page = throttled(context)
-            page.goto(base + FLOOR_PAGE[1:])
-            runs["floor"].append(wait_for_mark(page, "bench:activity-usable"))
-            page.close()
-            on_page, in_worker = bare_starts(context, base)
-            runs["bare page"].append(on_page)
+        for run in range(1, RUNS + 1):
+            print(f"run {run}", flush=True)
+            measure_app(playwright, base, runs)
+            # The yardsticks: Pyodide as published, and as this build compiled it.
+            in_worker, on_page = bare_starts(playwright, published_base, on_page=True)
             runs["bare worker"].append(in_worker)
-            context.close()
-            shutil.rmtree(profile_dir, ignore_errors=True)
+            runs["bare page"].append(on_page)
+            in_worker, _ = bare_starts(playwright, base, on_page=False)
+            runs["bare worker compiled"].append(in_worker)
     server.shutdown()
+    published_server.shutdown()
     median = {key: statistics.median(values) for key, values in runs.items()}
     raw, packed = shell_size(site)
     return {"median": median, "runs": runs, "chromium": version, "shell": (raw, packed)}
+
+
+def measure_app(playwright: Any, base: str, runs: dict[str, list[float]]) -> None:
+    """One run of the app in a fresh profile: cold, a visit in between, warm
+    with the export, and the browser alone on the same page."""
+    context, folder = fresh_profile(playwright)
+    # The child's full booklet is on the device (written once, from a
+    # page outside the app), and this tab was last on this child.
+    page = context.new_page()
+    page.goto(base + "index.html")
+    drawing = page.evaluate(DRAWING)
+    page.evaluate(
+        "(profile) => localStorage.setItem('kaketoe:profile:bench', profile)",
+        json.dumps(full_profile(drawing)),
+    )
+    page.close()
+    # Chromium commits localStorage a moment later: wait until another
+    # page sees it, or the first visit may find no child at all.
+    page = context.new_page()
+    page.goto(base + "index.html")
+    for _ in range(100):
+        if page.evaluate("() => localStorage.getItem('kaketoe:profile:bench') !== null"):
+            break
+        page.wait_for_timeout(100)
+    page.close()
+    context.add_init_script("sessionStorage.setItem('kaketoe:current-profile', 'bench');")
+    context.add_init_script(WATCH_ACTIVITY)
+    for label in ("cold", "again", "warm"):
+        page = throttled(context)
+        page.goto(base + f"app/nl/#/activity/{ACTIVITY}")
+        usable = wait_for_mark(page, "bench:activity-usable")
+        ready = wait_for_mark(page, "kaketoe:python-ready")
+        if label != "again":  # the visit in between is not measured
+            runs[label].append(usable)
+            runs[f"ready {label}"].append(ready)
+        if label == "warm":
+            runs["worker own"].append(ready - mark(page, "kaketoe:python-start"))
+            inside = page.evaluate(
+                "() => performance.getEntriesByName('kaketoe:python-worker-ready')[0].detail"
+            )
+            runs["worker inside"].append(inside["ready"] - inside["began"])
+            for name, (begin, end) in WORKER_STAGES.items():
+                runs[name].append(inside[end] - inside[begin])
+            page.goto(base + "app/nl/#/export")
+            button = page.locator("main > button.button--primary")
+            button.wait_for()
+            page.wait_for_timeout(READING_MS)  # the child reads the screen
+            for key in ("export", "export again"):
+                with page.expect_download(timeout=180_000):
+                    button.click()
+                runs[key].append(
+                    mark(page, "kaketoe:export-file") - mark(page, "kaketoe:export-start")
+                )
+        elif label == "cold":
+            wait_for_precache(page)
+        page.close()
+    page = throttled(context)
+    page.goto(base + FLOOR_PAGE[1:])
+    runs["floor"].append(wait_for_mark(page, "bench:activity-usable"))
+    page.close()
+    context.close()
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def verdict(value: float, limit: float) -> str:
@@ -362,8 +425,24 @@ def report(result: dict[str, Any]) -> str:
     first_limit = 0.05 * m["bare page"]
     worker_limit = 1.2 * m["bare worker"]
     rows = [
-        ("bare Pyodide start, on the page", f"{m['bare page']:.0f} ms", "yardstick", ""),
-        ("bare Pyodide start, in a worker", f"{m['bare worker']:.0f} ms", "yardstick", ""),
+        (
+            "bare Pyodide start as published, on the page",
+            f"{m['bare page']:.0f} ms",
+            "yardstick",
+            "",
+        ),
+        (
+            "bare Pyodide start as published, in a worker",
+            f"{m['bare worker']:.0f} ms",
+            "yardstick",
+            "",
+        ),
+        (
+            "bare Pyodide start as this build serves it, in a worker",
+            f"{m['bare worker compiled']:.0f} ms",
+            "",
+            "",
+        ),
         ("first activity usable, cold", f"{m['cold']:.0f} ms", "", ""),
         (
             "first activity usable, warm",
@@ -380,6 +459,8 @@ def report(result: dict[str, Any]) -> str:
             f"≤ 1.2 x bare in a worker = {worker_limit:.0f} ms",
             verdict(m["worker own"], worker_limit),
         ),
+        ("… of which inside the worker", f"{m['worker inside']:.0f} ms", "", ""),
+        *((f"… … {name}", f"{m[name]:.0f} ms", "", "") for name in WORKER_STAGES),
         (
             "export, family copy, 7 images",
             f"{m['export']:.0f} ms",
@@ -426,29 +507,40 @@ def report(result: dict[str, Any]) -> str:
 
 
 EXPLANATION = [
-    "How to read the numbers. Chromium's CPU throttling slows the page's own",
-    "thread, but barely a worker: Pyodide starts several times slower on the",
-    "throttled page than in a worker next to it. So the first activity (on the",
-    "page) is compared with the bare start on the page, and the app's worker with",
-    "the bare start in a worker. Both bare starts run on the app's page with",
-    "Pyodide in the service worker's cache, after the warm visit, as the app's",
-    "own worker fetches it.",
+    "How to read the numbers. The yardstick is Pyodide as published (the npm",
+    "package, its standard library as Python source), started bare from loading",
+    "pyodide.mjs to the first runPython. This build serves Pyodide with the",
+    "standard library modules the app uses compiled to bytecode ahead, as",
+    "upstream's py-compiled build has them, and our bundle compiled too",
+    "(hooks/_bytecode.py): a bare start of that is the third row, for",
+    "comparison. Every bare start runs in a fresh browser profile on the third",
+    "visit, with Pyodide in the service worker's cache: as warm as the app's own",
+    "worker on its measured visit. (The browser keeps Pyodide's compiled",
+    "WebAssembly only after a few starts, so the visit matters: the same start",
+    "took 2.3-3 s on the first visits and 1.5 s from the fourth on.)",
+    "",
+    "Chromium's CPU throttling slows the page's own thread, but barely a worker:",
+    "Pyodide starts several times slower on the throttled page than in a worker",
+    "next to it. So the first activity (on the page) is compared with the bare",
+    "start on the page, and the app's worker with the bare start in a worker.",
     "",
     '"The browser alone" is the app\'s page with its head as it is (styles,',
     "fonts, the header picture), and one line of script instead of the app: the",
     "least any page of this kind needs on this machine. What the app adds to the",
-    "first activity is the difference between the two rows; of that, reading the",
-    "child's stored copy (2.6 MB with seven 800x600 drawings) and drawing the",
-    "screen are the largest parts. Each run uses a fresh browser profile on disk,",
-    "as a tablet has; in-memory profiles were slower and once lost a site's",
-    "storage under the service worker's load.",
+    "first activity is the difference between the two rows; of that, the first",
+    "read of localStorage (the browser loads all of a site's localStorage at",
+    "once: here the child's copy of 2.6 MB with seven 800x600 drawings) and",
+    "drawing the screen are the largest parts. Each run uses a fresh browser",
+    "profile on disk, as a tablet has; in-memory profiles were slower and once",
+    "lost a site's storage under the service worker's load.",
     "",
-    "The worker is slower than the bare start by importing Jinja2 and the package",
-    "(about 0.35 s of compiling Python in Node; 0.18 s with bytecode compiled",
-    "ahead), making one small export to warm up, and by Pyodide starting slower in",
-    "the app's worker on a visit soon after the first one (the browser keeps",
-    "compiled WebAssembly only after a few starts: on the fifth visit and later",
-    "the worker was ready in about 2.1 s in a trial on this machine).",
+    'The worker\'s own stages ("inside the worker") are its marks, sent with its',
+    "ready message; the rest of the row above is the page learning of it. The",
+    "worker is ready when the package is imported and the booklets are read; it",
+    "then makes one small export to compile the templates (about 60 ms), before",
+    "it answers a first request. The counselor tools' modules are imported only",
+    "by the tools. Without bytecode made ahead, importing Jinja2 and the package",
+    "took about 0.35 s in Node and Pyodide's own start about twice as long.",
     "",
     "What makes the other numbers: the page names every module and the booklet in",
     "its head; the first screen is drawn from the child's stored copy while",

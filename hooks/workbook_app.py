@@ -3,7 +3,8 @@
 Once, after every language is built (and after hooks/workbook_data.py has
 written the booklets and the Python bundle): the shell from ``workbook/web/``
 (one page per booklet language, with its ``lang`` and ``dir``), Pyodide from
-the pinned npm package at a versioned path, and the service worker with the
+the pinned npm package at a versioned path (its standard library and our
+bundle with bytecode made ahead: hooks/_bytecode.py), and the service worker with the
 list of every file the app needs offline. The CSP hook (-300) then gives the
 app pages their policy like every other page.
 """
@@ -15,6 +16,7 @@ import json
 import shutil
 from pathlib import Path
 
+from _bytecode import BytecodeError, compiled
 from _i18n import all_languages_built
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from kaketoe import __version__
@@ -62,6 +64,14 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         if not source.is_file():
             raise PluginError(f"{source} is missing: run `npm ci` (make does)")
         shutil.copy(source, pyodide_out / name)
+    # Pyodide's standard library and our bundle, with bytecode made ahead.
+    bundle = out / "python" / f"kaketoe-{__version__}.zip"
+    try:
+        made = compiled(root, root / PYODIDE, bundle, out / "booklets" / "nl.json")
+    except BytecodeError as error:
+        raise PluginError(str(error)) from None
+    shutil.copy(made["python_stdlib.zip"], pyodide_out / "python_stdlib.zip")
+    shutil.copy(made["bundle.zip"], bundle)
 
     environment = Environment(
         loader=FileSystemLoader(str(shell)), autoescape=True, undefined=StrictUndefined

@@ -44,7 +44,7 @@ export class Tool {
   async load() {
     this.data = await (await fetch(body.dataset.forms)).json();
     this.words = this.data.words;
-    this.store = new Store({ database: "kaketoe-counselor", prefix: "kaketoe:form:" });
+    this.store = new Store({ database: "kaketoe-counselor", prefix: "kaketoe:form:", pictures: "kaketoe:form-picture:" });
     await this.store.open();
     this.records = await this.store.profiles();
     this.python = new Python({

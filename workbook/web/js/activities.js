@@ -48,8 +48,8 @@ export function editor(activity, answer, { booklet, words, profile, art, save })
       return drawing({ words, image: value && value.image, onChange: (image) => save({ image }) });
     case "photo": {
       let current = value ? { ...value } : null;
-      const preview = h("img", { class: "photo__preview", alt: "", hidden: !current });
-      if (current) preview.src = current.image;
+      const preview = h("img", { class: "photo__preview", alt: "", hidden: !(current && current.image) });
+      if (current && current.image) preview.src = current.image;
       const input = h("input", { type: "file", accept: "image/jpeg,image/png", capture: "environment", class: "photo__input", id: `photo-${activity.id}` });
       input.addEventListener("change", async () => {
         const file = input.files && input.files[0];

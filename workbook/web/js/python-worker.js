@@ -21,29 +21,26 @@ const LANGUAGES = (params.get("languages") || "").split(",").filter(Boolean);
 const FORMS = params.get("forms");
 const FORM_LANGUAGES = (params.get("form_languages") || "").split(",").filter(Boolean);
 
+// The counselor tools' modules are imported only where they are used: the
+// children's app never loads them, and starts sooner.
 const PYTHON = `
 import json
 from kaketoe import (
     ImportProblem, booklet_from_json, export_html, read_export,
     warm_up, workbook_from_data, workbook_to_data,
 )
-from kaketoe._booklet import Booklet
-from kaketoe._risk_form import (
-    RiskForm, RiskFormError, assessment_from_data, risk_form_from_data, summary_to_data,
-)
-from kaketoe._form_file import monitoring_file_html, read_form_file, risk_form_file_html
-from kaketoe._monitoring import (
-    Checklist, ChecklistError, checklist_from_data, moments_from_data, scores_to_data,
-)
 
-BOOKLETS: dict[str, Booklet] = {}
-CHECKLISTS: dict[str, Checklist] = {}
-RISK_FORMS: dict[str, RiskForm] = {}
-VIEWERS: dict[str, dict] = {}
+BOOKLETS = {}    # language -> kaketoe Booklet
+CHECKLISTS = {}  # language -> the monitoring checklist (counselor tools only)
+RISK_FORMS = {}  # language -> the risk form (counselor tools only)
+VIEWERS = {}     # language -> the viewer's words (counselor tools only)
 
 def load_booklets(texts_json):
     for language, text in json.loads(texts_json).items():
         BOOKLETS[language] = booklet_from_json(text)
+
+def warm_up_export():
+    """Runs an export once, so the child's first export does not compile the templates."""
     warm_up(next(iter(BOOKLETS.values())))
 
 def export_file(request):
@@ -57,6 +54,8 @@ def export_file(request):
 
 def load_forms(texts_json):
     """The counselor tools' data (app/counselor/<lang>.json) of each language."""
+    from kaketoe._monitoring import checklist_from_data
+    from kaketoe._risk_form import risk_form_from_data
     for language, text in json.loads(texts_json).items():
         data = json.loads(text)
         CHECKLISTS[language] = checklist_from_data(data["monitoring"], language)
@@ -79,6 +78,7 @@ def view_file(data, request_json):
 
 def risk_summary(request_json):
     """The summary of a filled-in risk form; a problem is named, never guessed around."""
+    from kaketoe._risk_form import RiskFormError, assessment_from_data, summary_to_data
     request = json.loads(request_json)
     form = RISK_FORMS[request["language"]]
     try:
@@ -89,6 +89,7 @@ def risk_summary(request_json):
 
 def monitoring_scores(request_json):
     """The scores of what was filled in; a problem is named, never guessed around."""
+    from kaketoe._monitoring import ChecklistError, moments_from_data, scores_to_data
     request = json.loads(request_json)
     checklist = CHECKLISTS[request["language"]]
     try:
@@ -99,6 +100,9 @@ def monitoring_scores(request_json):
 
 def form_file(request_json):
     """A counselor's form as a file (UTF-8 bytes); a problem is named."""
+    from kaketoe._form_file import monitoring_file_html, risk_form_file_html
+    from kaketoe._monitoring import ChecklistError
+    from kaketoe._risk_form import RiskFormError
     request = json.loads(request_json)
     language, kind = request["language"], request["kind"]
     make = monitoring_file_html if kind == "monitoring" else risk_form_file_html
@@ -112,6 +116,7 @@ def form_file(request_json):
 
 def read_form(data):
     """A form file read back: its kind, language, code, dates and content, or a problem code."""
+    from kaketoe._form_file import read_form_file
     try:
         found = read_form_file(data.to_bytes(), CHECKLISTS, RISK_FORMS)
     except ImportProblem as problem:
@@ -146,8 +151,13 @@ async function download(url, what) {
   return response.arrayBuffer();
 }
 
+// When each stage of the start was reached, in ms since the worker began: the
+// ready message carries them, for the benchmark and for a slow tablet's diagnosis.
+const timings = { began: performance.now() };
+const reached = (stage) => { timings[stage] = performance.now(); postMessage({ type: "stage", stage }); };
+
 async function start() {
-  postMessage({ type: "stage", stage: "runtime" });
+  reached("runtime");
   // The package and the booklets are fetched while Pyodide starts.
   const bundle = download(BUNDLE, "bundle");
   const booklets = Promise.all(LANGUAGES.map((language) => download(`${BOOKLETS}${language}.json`, `booklet ${language}`)));
@@ -157,19 +167,24 @@ async function start() {
   forms.catch(() => {});
   const { loadPyodide } = await import(PYODIDE + "pyodide.mjs");
   const pyodide = await loadPyodide({ indexURL: PYODIDE, packages: [] });
-  postMessage({ type: "stage", stage: "package" });
+  reached("package");
   pyodide.unpackArchive(new Uint8Array(await bundle), "zip");
-  postMessage({ type: "stage", stage: "booklets" });
+  reached("booklets");
   const decoder = new TextDecoder();
   const texts = Object.fromEntries((await booklets).map((bytes, i) => [LANGUAGES[i], decoder.decode(bytes)]));
   pyodide.runPython(PYTHON);
+  timings.imported = performance.now();
   pyodide.globals.get("load_booklets")(JSON.stringify(texts));
+  timings.parsed = performance.now();
   if (FORM_LANGUAGES.length) {
     const formTexts = Object.fromEntries((await forms).map((bytes, i) => [FORM_LANGUAGES[i], decoder.decode(bytes)]));
     pyodide.globals.get("load_forms")(JSON.stringify(formTexts));
   }
   python = pyodide;
-  postMessage({ type: "ready" });
+  timings.ready = performance.now();
+  postMessage({ type: "ready", timings });
+  // After the page knows: a message that arrives meanwhile waits for this.
+  pyodide.globals.get("warm_up_export")();
 }
 
 const ready = start().catch((error) => {
