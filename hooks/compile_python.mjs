@@ -11,9 +11,10 @@
 //
 // Writes <out dir>/python_stdlib.zip: the standard library with each module
 // the app uses (Pyodide's own start, our package, an export and an import)
-// as bytecode; the rest stays source, so the download grows little (0.7 MB). And <out dir>/bundle.zip: our bundle with bytecode for every
-// module. The bytecode is "unchecked-hash": Python uses it without comparing
-// dates, which an unpacked zip does not keep.
+// as bytecode; the rest stays source, so the download grows little (0.7 MB).
+// And <out dir>/bundle.zip: our bundle with bytecode for every module (next
+// to the source for our own package). The bytecode is "unchecked-hash":
+// Python uses it without comparing dates, which an unpacked zip does not keep.
 
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
