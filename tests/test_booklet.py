@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -142,10 +144,19 @@ def test_write_booklets_writes_json_per_language(tmp_path: Path) -> None:
 
 
 def test_site_carries_each_booklet_and_the_python_bundle(built_site: BuiltSite) -> None:
-    """The build writes every language's booklet as JSON and the versioned Pyodide bundle."""
+    """The build writes every language's booklet as JSON and the versioned Pyodide
+    bundle: our package's files as they are, Jinja2 and MarkupSafe as bytecode
+    (tests/test_python_bytecode.py checks the bytecode)."""
     app = built_site.path / "app"
     for language in LANGUAGES:
         text = (app / "booklets" / f"{language}.json").read_text(encoding="utf-8")
         assert booklet_from_json(text) == booklet(language)
-    assert (app / "python" / f"kaketoe-{__version__}.zip").read_bytes() == bundle()
+    served = zipfile.ZipFile(app / "python" / f"kaketoe-{__version__}.zip")
+    source = zipfile.ZipFile(io.BytesIO(bundle()))
+    names = set(served.namelist())
+    for name in source.namelist():
+        if name.endswith(".py") and not name.startswith("kaketoe/"):
+            assert f"{name}c" in names, name
+        else:
+            assert served.read(name) == source.read(name), name
     assert not list(built_site.path.rglob("*.yml")), "the booklet YAML is not published"
