@@ -26,7 +26,7 @@ from kaketoe import (
     workbook_to_data,
 )
 from kaketoe._booklet import MESSAGES
-from kaketoe._export import checksum
+from kaketoe._export import VERSION, checksum
 from kaketoe.cli import main
 from workbook_samples import (
     HOSTILE,
@@ -261,7 +261,7 @@ def bad_files() -> list[tuple[str, bytes | str]]:
     envelope = envelope_of(good)
     tampered = envelope_of(good)
     tampered["content"]["profile"]["nickname"] = "Iemand anders"
-    newer = {**envelope_of(good), "version": 2}
+    newer = {**envelope_of(good), "version": VERSION + 1}
     other = envelope_of(good)
     other["booklet"]["id"] = "another-booklet"
     answer_error = envelope_of(good)

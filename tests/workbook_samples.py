@@ -110,8 +110,68 @@ def full_workbook(booklet: Booklet, texts: list[str] | None = None) -> dict[str,
         for n, name in enumerate(["Juf Anna", "Lotte"])
     ]
     return {
+        "material": "booklet",
         "profile": {"nickname": "Noor", "colour": "green"},
         "answers": answers,
         "stickers": stickers,
         "guests": guests,
+    }
+
+
+def full_cards(booklet: Booklet, texts: list[str] | None = None) -> dict[str, Any]:
+    """An older child's cards: one card of each part answered (two questions),
+    one kept for a talk, one skipped; three plan points, two from answers; one
+    goodbye page. Every other card and point is shown to the counselor."""
+    assert booklet.deck is not None
+    texts = texts or ["Ik wil mijn voetbalschoenen meenemen.", "Ik mis mijn vriend.", "مرحبا"]
+    cards = []
+    for index, part in enumerate(booklet.deck.parts):
+        first, second, third = part.cards[:3]
+        cards.append(
+            {
+                "card": first.id,
+                "state": "answered",
+                "share": index % 2 == 0,
+                "updated": WHEN,
+                "answers": {
+                    first.questions[0].id: texts[index % len(texts)],
+                    first.questions[2].id: texts[(index + 1) % len(texts)],
+                },
+            }
+        )
+        cards.append({"card": second.id, "state": "talk", "share": True, "updated": WHEN})
+        cards.append({"card": third.id, "state": "skipped", "share": False, "updated": WHEN})
+    parts = booklet.deck.parts
+    plan = [
+        {
+            "id": "point-1",
+            "text": texts[0],
+            "share": True,
+            "question": parts[0].cards[0].questions[0].id,
+            "updated": LATER,
+        },
+        {
+            "id": "point-2",
+            "text": texts[1],
+            "share": False,
+            "question": parts[1].cards[0].questions[2].id,
+            "updated": LATER,
+        },
+        {"id": "point-3", "text": texts[2], "share": True, "question": "", "updated": LATER},
+    ]
+    guest = {
+        "id": "guest-1",
+        "role": booklet.goodbye.roles[0].id,
+        "name": "Meester Ali",
+        "memory": texts[1],
+        "wish": "Succes!",
+        "contact": "ali@example.org",
+        "updated": LATER,
+    }
+    return {
+        "material": "cards",
+        "profile": {"nickname": "Dana", "colour": "teal"},
+        "cards": cards,
+        "plan": plan,
+        "guests": [guest],
     }

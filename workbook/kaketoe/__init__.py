@@ -8,7 +8,6 @@ __version__ = "0.2.0"
 
 from kaketoe._answers import (
     Answer,
-    AnswerError,
     Guest,
     Image,
     PartProgress,
@@ -32,6 +31,7 @@ from kaketoe._booklet import (
     booklet_to_json,
     load_booklet,
 )
+from kaketoe._checks import AnswerError
 from kaketoe._export import FORMAT, VERSION, export_html, warm_up
 from kaketoe._import import ImportedExport, ImportProblem, read_export
 from kaketoe._parity import parity_problems

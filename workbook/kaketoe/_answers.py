@@ -11,13 +11,24 @@ from __future__ import annotations
 import base64
 import binascii
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import datetime
 from typing import Any, Literal
 
 from kaketoe._booklet import Activity, Booklet, Part
+from kaketoe._card_answers import (
+    CardAnswer,
+    PlanPoint,
+    card_answer_to_data,
+    cards_from_data,
+    plan_point_to_data,
+)
+from kaketoe._checks import AnswerError, known_keys, mapping, timestamp
+from kaketoe._checks import text as text_of
 
+# What the child works in: the story booklet (6-9) or the conversation cards (10-13).
+Material = Literal["booklet", "cards"]
+MATERIALS: tuple[Material, ...] = ("booklet", "cards")
 State = Literal["answered", "skipped", "talk"]
 STATES: tuple[State, ...] = ("answered", "skipped", "talk")
 PROFILE_COLOURS = ("purple", "green", "blue", "orange", "red", "yellow", "pink", "teal")
@@ -28,14 +39,6 @@ MAX_IMAGE_BYTES = 4 * 1024 * 1024  # one drawing or photo, decoded
 MAX_GUESTS = 60
 IMAGE_TYPES = {"image/png": b"\x89PNG\r\n\x1a\n", "image/jpeg": b"\xff\xd8\xff"}
 _DATA_URL = re.compile(r"^data:(image/(?:png|jpeg));base64,([A-Za-z0-9+/=]+)$")
-
-
-class AnswerError(ValueError):
-    """An answer that the activity cannot hold; ``field`` names the part that is wrong."""
-
-    def __init__(self, where: str, problem: str) -> None:
-        super().__init__(f"{where}: {problem}")
-        self.where = where
 
 
 @dataclass(frozen=True)
@@ -101,15 +104,19 @@ class Profile:
 
 @dataclass(frozen=True)
 class Workbook:
-    """Everything one child made in one booklet."""
+    """Everything one child made: in the booklet (answers, stickers) or with the
+    cards (card answers, plan points); goodbye pages in both."""
 
-    booklet_id: str
+    booklet_id: str  # the booklet's id, or the deck's for cards
     booklet_version: int
     language: str
     profile: Profile
     answers: Mapping[str, Answer] = field(default_factory=dict)
     stickers: tuple[PlacedSticker, ...] = ()
     guests: tuple[Guest, ...] = ()
+    material: Material = "booklet"
+    cards: Mapping[str, CardAnswer] = field(default_factory=dict)
+    plan: tuple[PlanPoint, ...] = ()
 
     def kaketoe_name(self, booklet: Booklet) -> str:
         answer = self.answers.get(booklet.kaketoe_name_activity)
@@ -117,27 +124,6 @@ class Workbook:
 
 
 # From plain data -----------------------------------------------------------------------
-
-
-def _text(value: object, where: str, limit: int, *, required: bool = False) -> str:
-    if value is None:
-        value = ""
-    if not isinstance(value, str):
-        raise AnswerError(where, "must be text")
-    if len(value) > limit:
-        raise AnswerError(where, f"is longer than {limit} characters")
-    if required and not value.strip():
-        raise AnswerError(where, "is empty")
-    return value
-
-
-def _timestamp(value: object, where: str) -> str:
-    text = _text(value, where, 40, required=True)
-    try:
-        datetime.fromisoformat(text)
-    except ValueError:
-        raise AnswerError(where, "is not a date and time") from None
-    return text
 
 
 def image_from_data_url(value: object, where: str) -> Image:
@@ -157,39 +143,27 @@ def image_from_data_url(value: object, where: str) -> Image:
     return Image(media_type=match.group(1), data=data)
 
 
-def _mapping(value: object, where: str) -> Mapping[str, Any]:
-    if not isinstance(value, Mapping):
-        raise AnswerError(where, "must be an object")
-    return value
-
-
-def _known_keys(data: Mapping[str, Any], allowed: Sequence[str], where: str) -> None:
-    unknown = sorted(str(key) for key in data if key not in allowed)
-    if unknown:
-        raise AnswerError(where, f"unknown fields {', '.join(unknown)}")
-
-
 def answer_from_data(booklet: Booklet, data: object) -> Answer:
     """A validated answer from plain data as the app stores it."""
-    record = _mapping(data, "answer")
+    record = mapping(data, "answer")
     activity_id = record.get("activity")
     activity = booklet.activity(activity_id) if isinstance(activity_id, str) else None
     if activity is None:
         raise AnswerError("answer", f"no activity '{activity_id}' in this booklet")
     where = f"answer '{activity.id}'"
-    _known_keys(record, ("activity", "state", "share", "updated", "value"), where)
+    known_keys(record, ("activity", "state", "share", "updated", "value"), where)
     state = record.get("state")
     if state not in STATES:
         raise AnswerError(where, f"state must be one of {', '.join(STATES)}")
     share = record.get("share", False)
     if not isinstance(share, bool):
         raise AnswerError(where, "share must be true or false")
-    updated = _timestamp(record.get("updated"), f"{where} updated")
+    updated = timestamp(record.get("updated"), f"{where} updated")
     if state != "answered":
         if record.get("value") not in (None, {}):
             raise AnswerError(where, "a skipped answer holds no value")
         return Answer(activity=activity.id, state=state, share=share, updated=updated)
-    value = _mapping(record.get("value"), f"{where} value")
+    value = mapping(record.get("value"), f"{where} value")
     return Answer(
         activity=activity.id,
         state="answered",
@@ -202,28 +176,28 @@ def answer_from_data(booklet: Booklet, data: object) -> Answer:
 def _value(activity: Activity, value: Mapping[str, Any], booklet: Booklet, where: str) -> Any:
     kind = activity.kind
     if kind == "text":
-        _known_keys(value, ("text",), where)
-        return {"text": _text(value.get("text"), where, MAX_TEXT, required=True)}
+        known_keys(value, ("text",), where)
+        return {"text": text_of(value.get("text"), where, MAX_TEXT, required=True)}
     if kind == "drawing":
-        _known_keys(value, ("image",), where)
+        known_keys(value, ("image",), where)
         image = image_from_data_url(value.get("image"), where)
         if image.media_type != "image/png":
             raise AnswerError(where, "a drawing is a PNG image")
         return {"image": image}
     if kind == "photo":
-        _known_keys(value, ("image", "caption"), where)
+        known_keys(value, ("image", "caption"), where)
         return {
             "image": image_from_data_url(value.get("image"), where),
-            "text": _text(value.get("caption"), where, MAX_SHORT_TEXT),
+            "text": text_of(value.get("caption"), where, MAX_SHORT_TEXT),
         }
     if kind == "feeling":
-        _known_keys(value, ("feeling", "words"), where)
+        known_keys(value, ("feeling", "words"), where)
         feeling = value.get("feeling")
         if feeling not in [f.id for f in booklet.feelings]:  # a list: the value may be unhashable
             raise AnswerError(where, f"no feeling '{feeling}' in this booklet")
-        return {"feeling": feeling, "text": _text(value.get("words"), where, MAX_SHORT_TEXT)}
+        return {"feeling": feeling, "text": text_of(value.get("words"), where, MAX_SHORT_TEXT)}
     if kind == "choice":
-        _known_keys(value, ("chosen",), where)
+        known_keys(value, ("chosen",), where)
         chosen = value.get("chosen")
         options = [option.id for option in activity.options]
         if (
@@ -237,26 +211,26 @@ def _value(activity: Activity, value: Mapping[str, Any], booklet: Booklet, where
             raise AnswerError(where, "this activity allows one choice")
         return {"chosen": tuple(c for c in options if c in chosen)}
     if kind == "people":
-        _known_keys(value, ("people",), where)
+        known_keys(value, ("people",), where)
         people = value.get("people")
         if not isinstance(people, list) or not people or len(people) > activity.max_people:
             raise AnswerError(where, f"must name 1 to {activity.max_people} people")
         named = []
         for index, person in enumerate(people):
-            entry = _mapping(person, f"{where} person {index + 1}")
-            _known_keys(entry, ("name", "who"), where)
+            entry = mapping(person, f"{where} person {index + 1}")
+            known_keys(entry, ("name", "who"), where)
             named.append(
                 Person(
-                    name=_text(entry.get("name"), where, MAX_SHORT_TEXT, required=True),
-                    who=_text(entry.get("who"), where, MAX_SHORT_TEXT),
+                    name=text_of(entry.get("name"), where, MAX_SHORT_TEXT, required=True),
+                    who=text_of(entry.get("who"), where, MAX_SHORT_TEXT),
                 )
             )
         return {"people": tuple(named)}
     # info
-    _known_keys(value, ("read", "question"), where)
+    known_keys(value, ("read", "question"), where)
     if value.get("read") is not True:
         raise AnswerError(where, "an information card is answered by reading it")
-    return {"read": True, "text": _text(value.get("question"), where, MAX_TEXT)}
+    return {"read": True, "text": text_of(value.get("question"), where, MAX_TEXT)}
 
 
 def answer_to_data(answer: Answer, booklet: Booklet) -> dict[str, Any]:
@@ -287,20 +261,20 @@ def answer_to_data(answer: Answer, booklet: Booklet) -> dict[str, Any]:
 
 def guest_from_data(booklet: Booklet, data: object, index: int) -> Guest:
     where = f"goodbye page {index + 1}"
-    record = _mapping(data, where)
-    _known_keys(record, ("id", "role", "name", "memory", "wish", "contact", "updated"), where)
+    record = mapping(data, where)
+    known_keys(record, ("id", "role", "name", "memory", "wish", "contact", "updated"), where)
     role = record.get("role")
     if role not in [r.id for r in booklet.goodbye.roles]:
         raise AnswerError(where, f"no role '{role}' in this booklet")
-    identifier = _text(record.get("id"), where, 64, required=True)
+    identifier = text_of(record.get("id"), where, 64, required=True)
     return Guest(
         id=identifier,
         role=str(role),
-        name=_text(record.get("name"), where, MAX_SHORT_TEXT, required=True),
-        memory=_text(record.get("memory"), where, MAX_TEXT),
-        wish=_text(record.get("wish"), where, MAX_TEXT),
-        contact=_text(record.get("contact"), where, MAX_SHORT_TEXT * 2),
-        updated=_timestamp(record.get("updated"), f"{where} updated"),
+        name=text_of(record.get("name"), where, MAX_SHORT_TEXT, required=True),
+        memory=text_of(record.get("memory"), where, MAX_TEXT),
+        wish=text_of(record.get("wish"), where, MAX_TEXT),
+        contact=text_of(record.get("contact"), where, MAX_SHORT_TEXT * 2),
+        updated=timestamp(record.get("updated"), f"{where} updated"),
     )
 
 
@@ -317,14 +291,21 @@ def guest_to_data(guest: Guest, *, with_contact: bool = True) -> dict[str, Any]:
 
 
 def workbook_from_data(booklet: Booklet, data: object) -> Workbook:
-    """A whole workbook from plain data; the booklet must be the one it was made for."""
-    record = _mapping(data, "workbook")
-    _known_keys(record, ("profile", "answers", "stickers", "guests"), "workbook")
-    profile = _mapping(record.get("profile"), "profile")
-    _known_keys(profile, ("nickname", "colour"), "profile")
-    colour = profile.get("colour")
-    if colour not in PROFILE_COLOURS:
-        raise AnswerError("profile", f"colour must be one of {', '.join(PROFILE_COLOURS)}")
+    """A whole workbook from plain data; the booklet must be the one it was made for
+    (for cards: the booklet of the language, which holds the deck)."""
+    record = mapping(data, "workbook")
+    known_keys(
+        record,
+        ("material", "profile", "answers", "stickers", "guests", "cards", "plan"),
+        "workbook",
+    )
+    material = record.get("material", "booklet")
+    if material not in MATERIALS:
+        raise AnswerError("workbook", f"material must be one of {', '.join(MATERIALS)}")
+    if material == "cards":
+        return _cards_workbook(booklet, record)
+    if record.get("cards") or record.get("plan"):
+        raise AnswerError("workbook", "a booklet holds no cards or plan points")
     answers_data = record.get("answers", [])
     if not isinstance(answers_data, list):
         raise AnswerError("answers", "must be a list")
@@ -334,23 +315,53 @@ def workbook_from_data(booklet: Booklet, data: object) -> Workbook:
         if answer.activity in answers:
             raise AnswerError(f"answer '{answer.activity}'", "is given twice")
         answers[answer.activity] = answer
-    guests_data = record.get("guests", [])
-    if not isinstance(guests_data, list) or len(guests_data) > MAX_GUESTS:
-        raise AnswerError("goodbye pages", f"must be a list of at most {MAX_GUESTS}")
-    guests = tuple(guest_from_data(booklet, g, i) for i, g in enumerate(guests_data))
     workbook = Workbook(
         booklet_id=booklet.id,
         booklet_version=booklet.version,
         language=booklet.language,
-        profile=Profile(
-            nickname=_text(profile.get("nickname"), "profile nickname", 40, required=True),
-            colour=str(colour),
-        ),
+        profile=_profile(record),
         answers=answers,
         stickers=(),
-        guests=guests,
+        guests=_guests(booklet, record.get("guests", [])),
     )
     return _with_stickers(workbook, booklet, record.get("stickers", []))
+
+
+def _profile(record: Mapping[str, Any]) -> Profile:
+    profile = mapping(record.get("profile"), "profile")
+    known_keys(profile, ("nickname", "colour"), "profile")
+    colour = profile.get("colour")
+    if colour not in PROFILE_COLOURS:
+        raise AnswerError("profile", f"colour must be one of {', '.join(PROFILE_COLOURS)}")
+    return Profile(
+        nickname=text_of(profile.get("nickname"), "profile nickname", 40, required=True),
+        colour=str(colour),
+    )
+
+
+def _guests(booklet: Booklet, data: object) -> tuple[Guest, ...]:
+    if not isinstance(data, list) or len(data) > MAX_GUESTS:
+        raise AnswerError("goodbye pages", f"must be a list of at most {MAX_GUESTS}")
+    return tuple(guest_from_data(booklet, g, i) for i, g in enumerate(data))
+
+
+def _cards_workbook(booklet: Booklet, record: Mapping[str, Any]) -> Workbook:
+    deck = booklet.deck
+    if deck is None:
+        raise AnswerError("workbook", "there are no cards in this language")
+    if record.get("answers") or record.get("stickers"):
+        raise AnswerError("workbook", "cards hold no answers or stickers of the booklet")
+    cards, plan = cards_from_data(deck, record.get("cards", []), record.get("plan", []))
+    return Workbook(
+        booklet_id=deck.id,
+        booklet_version=deck.version,
+        language=booklet.language,
+        profile=_profile(record),
+        guests=_guests(booklet, record.get("guests", [])),
+        material="cards",
+        cards=cards,
+        plan=plan,
+    )
 
 
 def _with_stickers(workbook: Workbook, booklet: Booklet, data: object) -> Workbook:
@@ -360,8 +371,8 @@ def _with_stickers(workbook: Workbook, booklet: Booklet, data: object) -> Workbo
     placed = []
     stations: set[str] = set()
     for index, item in enumerate(data):
-        entry = _mapping(item, f"sticker {index + 1}")
-        _known_keys(entry, ("sticker", "station"), f"sticker {index + 1}")
+        entry = mapping(item, f"sticker {index + 1}")
+        known_keys(entry, ("sticker", "station"), f"sticker {index + 1}")
         sticker, station = entry.get("sticker"), entry.get("station")
         if sticker not in sticker_ids:
             raise AnswerError(f"sticker {index + 1}", f"no sticker '{sticker}' in this booklet")
@@ -376,12 +387,18 @@ def _with_stickers(workbook: Workbook, booklet: Booklet, data: object) -> Workbo
 
 
 def workbook_to_data(workbook: Workbook, booklet: Booklet) -> dict[str, Any]:
-    return {
+    data: dict[str, Any] = {
+        "material": workbook.material,
         "profile": {"nickname": workbook.profile.nickname, "colour": workbook.profile.colour},
-        "answers": [answer_to_data(a, booklet) for a in workbook.answers.values()],
-        "stickers": [{"sticker": s.sticker, "station": s.station} for s in workbook.stickers],
-        "guests": [guest_to_data(g) for g in workbook.guests],
     }
+    if workbook.material == "cards":
+        data["cards"] = [card_answer_to_data(c) for c in workbook.cards.values()]
+        data["plan"] = [plan_point_to_data(p) for p in workbook.plan]
+    else:
+        data["answers"] = [answer_to_data(a, booklet) for a in workbook.answers.values()]
+        data["stickers"] = [{"sticker": s.sticker, "station": s.station} for s in workbook.stickers]
+    data["guests"] = [guest_to_data(g) for g in workbook.guests]
+    return data
 
 
 # Progress ------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Literal
 
 from kaketoe._data import DataError, Reader
+from kaketoe._deck import Deck, DeckError, deck_from_json_data, has_deck, load_deck
 
 Kind = Literal["text", "drawing", "feeling", "choice", "people", "photo", "info"]
 KINDS: tuple[Kind, ...] = ("text", "drawing", "feeling", "choice", "people", "photo", "info")
@@ -242,6 +243,8 @@ class Booklet:
     words: Mapping[str, str] = field(default_factory=dict)
     # Words with a form per plural category, e.g. {"last_export_days": {"one": ..., "other": ...}}.
     plurals: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    # The conversation cards for children of 10 to 13, in the same language (kaketoe._deck).
+    deck: Deck | None = None
 
     def activities(self) -> list[Activity]:
         return [activity for part in self.parts for activity in part.activities]
@@ -348,8 +351,10 @@ def booklet_from_data(
     art: Mapping[str, str],
     words: object,
     where: str = "",
+    deck: Deck | None = None,
 ) -> Booklet:
-    """A validated booklet from plain data (as read from YAML or JSON)."""
+    """A validated booklet from plain data (as read from YAML or JSON), with its
+    language's deck of cards for older children if there is one."""
     where = where or f"content/{language}/workbook"
     reader = _Reader(data, f"{where}/{BOOKLET_FILE}")
     direction = reader.text("direction")
@@ -380,8 +385,11 @@ def booklet_from_data(
         art=_checked_art(art, where),
         words=_app_words(words, f"{where}/{APP_WORDS_FILE}"),
         plurals=_app_plurals(words, f"{where}/{APP_WORDS_FILE}"),
+        deck=deck,
     )
     _check_whole(booklet, reader.where)
+    if deck is not None and deck.direction != direction:
+        raise BookletError(reader.where, "the cards are written in another direction")
     return booklet
 
 
@@ -467,8 +475,13 @@ def load_booklet(content_dir: Path, language: str) -> Booklet:
     main = read(BOOKLET_FILE)
     part_ids = _Reader(main, f"content/{language}/workbook/{BOOKLET_FILE}").items("parts")
     parts = [read(f"part-{part_id}.yml") for part_id in part_ids]
+    art = load_art(content_dir)
+    try:
+        deck = load_deck(content_dir, language, art) if has_deck(content_dir, language) else None
+    except DeckError as error:  # one kind of error for whoever reads a booklet
+        raise BookletError(error.where, error.problem) from None
     return booklet_from_data(
-        main, parts, read(GOODBYE_FILE), language, load_art(content_dir), read(APP_WORDS_FILE)
+        main, parts, read(GOODBYE_FILE), language, art, read(APP_WORDS_FILE), deck=deck
     )
 
 
@@ -503,12 +516,19 @@ def booklet_from_json(text: str) -> Booklet:
     if isinstance(parts, list):
         parts = [p for p in parts if isinstance(p, dict)]
     art = data.get("art", {})
+    if not isinstance(art, dict):
+        art = {}
+    try:
+        deck = None if data.get("deck") is None else deck_from_json_data(data["deck"], art)
+    except DeckError as error:
+        raise BookletError(error.where, error.problem) from None
     return booklet_from_data(
-        {**data, "parts": [p.get("id") for p in parts]},
+        {k: v for k, v in data.items() if k != "deck"} | {"parts": [p.get("id") for p in parts]},
         parts,
         goodbye,
         str(data.get("language", "")),
-        art if isinstance(art, dict) else {},
+        art,
         {**(data.get("words") or {}), **(data.get("plurals") or {})},
         where="booklet JSON",
+        deck=deck,
     )

@@ -1,4 +1,4 @@
-"""The export file, format version 1: one self-contained HTML file per child.
+"""The export file, format version 2: one self-contained HTML file per child.
 
 The file opens in any browser without the app and without scripts, prints
 like the paper booklet, and carries the workbook as JSON inside a
@@ -11,9 +11,10 @@ JSON is an envelope::
      "encryption": null, "content": {...}, "checksum": {"algorithm": "sha256", "value": ...}}
 
 ``content`` is the workbook (kaketoe._answers.workbook_to_data); the checksum
-covers the canonical JSON of every other field. ``encryption`` is null in
-version 1: a later version may put a sealed ``content`` there. See
-docs/file-format.md.
+covers the canonical JSON of every other field. ``encryption`` is null: a later
+version may put a sealed ``content`` there. Version 2 added the conversation
+cards of older children: ``content.material`` is "booklet" or "cards", and for
+cards ``booklet`` names the deck. See docs/file-format.md.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from kaketoe._booklet import Booklet
 from kaketoe._render import lookups, render
 
 FORMAT = "kaketoe-booklet-export"
-VERSION = 1
+VERSION = 2
 DATA_ELEMENT_ID = "kaketoe-export"
 Variant = Literal["family", "counselor"]
 VARIANTS: tuple[Variant, ...] = ("family", "counselor")
@@ -54,7 +55,9 @@ def for_counselor(workbook: Workbook) -> Workbook:
     """Only what the child chose to show; never a guest's contact details."""
     shown = {key: answer for key, answer in workbook.answers.items() if answer.share}
     stickers = tuple(s for s in workbook.stickers if s.station in shown)
-    return replace(workbook, answers=shown, stickers=stickers)
+    cards = {key: card for key, card in workbook.cards.items() if card.share}
+    plan = tuple(point for point in workbook.plan if point.share)
+    return replace(workbook, answers=shown, stickers=stickers, cards=cards, plan=plan)
 
 
 def envelope(
@@ -67,7 +70,7 @@ def envelope(
         "format": FORMAT,
         "version": VERSION,
         "variant": variant,
-        "booklet": {"id": booklet.id, "version": booklet.version},
+        "booklet": {"id": workbook.booklet_id, "version": workbook.booklet_version},
         "language": booklet.language,
         "created": created,
         "updated": updated,

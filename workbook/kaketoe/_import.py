@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from kaketoe._answers import AnswerError, Workbook, workbook_from_data
+from kaketoe._answers import Workbook, workbook_from_data
 from kaketoe._booklet import Booklet
+from kaketoe._checks import AnswerError
 from kaketoe._export import DATA_ELEMENT_ID, FORMAT, VARIANTS, VERSION, Variant, checksum
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -31,9 +32,19 @@ MAX_NESTING = 64
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 _BRACKETS = re.compile(r"[\[\]{}]")
 
+
+def _cards_arrive(envelope: dict[str, Any]) -> dict[str, Any]:
+    """1 -> 2: version 2 added the cards of older children; a version 1 file holds
+    a booklet. The content says so from now on."""
+    content = envelope.get("content")
+    if isinstance(content, dict):
+        content = {**content, "material": "booklet"}
+    return {**envelope, "version": 2, "content": content}
+
+
 # Version n -> a function that turns an envelope of version n into version n + 1.
-# Version 1 is the first: nothing to migrate yet. Add one entry per new version.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+# Add one entry per new version.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _cards_arrive}
 
 
 class ImportProblem(Exception):
@@ -151,11 +162,17 @@ def _current(
     booklet = booklets.get(language) if isinstance(language, str) else None
     if booklet is None:
         raise ImportProblem("bad-content", f"no booklet in language {str(language)[:20]!r}")
+    content = envelope.get("content")
+    cards = isinstance(content, dict) and content.get("material") == "cards"
+    # A file of the cards names the deck; the deck is part of its language's booklet.
+    made_for = booklet.deck if cards else booklet
+    if made_for is None:
+        raise ImportProblem("other-booklet", "there are no cards in this language")
     stated = envelope.get("booklet")
-    if not isinstance(stated, dict) or stated.get("id") != booklet.id:
+    if not isinstance(stated, dict) or stated.get("id") != made_for.id:
         raise ImportProblem("other-booklet", "made for another booklet")
-    if stated.get("version") != booklet.version:
-        newer = isinstance(stated.get("version"), int) and stated["version"] > booklet.version
+    if stated.get("version") != made_for.version:
+        newer = isinstance(stated.get("version"), int) and stated["version"] > made_for.version
         raise ImportProblem(
             "newer-version" if newer else "other-booklet", "another version of the booklet"
         )

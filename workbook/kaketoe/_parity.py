@@ -1,4 +1,5 @@
-"""The booklet is the same in every language: same ids, kinds and order; only texts differ."""
+"""The booklet and the cards are the same in every language: same ids, kinds and order;
+only texts differ."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from kaketoe._booklet import Booklet
+from kaketoe._deck import DECK_FOLDER, deck_shape
 
 
 def shape(booklet: Booklet) -> dict[str, Any]:
@@ -36,6 +38,12 @@ def shape(booklet: Booklet) -> dict[str, Any]:
         **{
             f"part {part.id} story paragraphs": len(part.story.paragraphs) for part in booklet.parts
         },
+        # The cards for older children, in content/<lang>/cards/.
+        **(
+            {f"cards: {key}": value for key, value in deck_shape(booklet.deck).items()}
+            if booklet.deck
+            else {"cards": None}
+        ),
     }
 
 
@@ -52,9 +60,10 @@ def parity_problems(booklets: Mapping[str, Booklet], source_language: str) -> li
         found = shape(booklet)
         for key, value in expected.items():
             if found.get(key) != value:
+                folder = DECK_FOLDER if key.startswith("cards") else "workbook"
                 problems.append(
-                    f"content/{language}/workbook/: {key} differ from "
-                    f"content/{source_language}/workbook/ (ids, kinds, order and counts "
+                    f"content/{language}/{folder}/: {key} differ from "
+                    f"content/{source_language}/{folder}/ (ids, kinds, order and counts "
                     "must be the same; translate only the texts)"
                 )
     return problems

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from kaketoe._booklet import Booklet
+from kaketoe._deck import Deck
 from kaketoe._export import art_data_url
 from kaketoe._import import ImportedExport
 from kaketoe._render import lookups, render, render_fragment
@@ -13,7 +14,21 @@ from kaketoe._render import lookups, render, render_fragment
 
 def _context(imported: ImportedExport, prompts: Booklet) -> dict[str, Any]:
     """What the report's templates need: the file's workbook under ``prompts``' questions."""
-    if (prompts.id, prompts.version) != (imported.booklet.id, imported.booklet.version):
+    made_for: Booklet | Deck | None
+    asked: Booklet | Deck | None
+    if imported.workbook.material == "cards":
+        made_for, asked = imported.booklet.deck, prompts.deck
+    else:
+        made_for, asked = imported.booklet, prompts
+    if (
+        asked is None
+        or made_for is None
+        or (asked.id, asked.version)
+        != (
+            made_for.id,
+            made_for.version,
+        )
+    ):
         raise ValueError("the questions must come from the booklet the file was made with")
     return {
         "prompts": prompts,

@@ -1,0 +1,49 @@
+"""Checking plain data that comes from outside (the app, a file): each check
+names where the problem is, as an :class:`AnswerError`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+
+class AnswerError(ValueError):
+    """Data that cannot be held; ``where`` names the part that is wrong."""
+
+    def __init__(self, where: str, problem: str) -> None:
+        super().__init__(f"{where}: {problem}")
+        self.where = where
+
+
+def text(value: object, where: str, limit: int, *, required: bool = False) -> str:
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise AnswerError(where, "must be text")
+    if len(value) > limit:
+        raise AnswerError(where, f"is longer than {limit} characters")
+    if required and not value.strip():
+        raise AnswerError(where, "is empty")
+    return value
+
+
+def timestamp(value: object, where: str) -> str:
+    moment = text(value, where, 40, required=True)
+    try:
+        datetime.fromisoformat(moment)
+    except ValueError:
+        raise AnswerError(where, "is not a date and time") from None
+    return moment
+
+
+def mapping(value: object, where: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise AnswerError(where, "must be an object")
+    return value
+
+
+def known_keys(data: Mapping[str, Any], allowed: Sequence[str], where: str) -> None:
+    unknown = sorted(str(key) for key in data if key not in allowed)
+    if unknown:
+        raise AnswerError(where, f"unknown fields {', '.join(unknown)}")
