@@ -118,3 +118,13 @@ def browser() -> Iterator[Any]:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def tablet(browser: Any) -> Iterator[Any]:
+    """A fresh tablet profile with touch, as a family's shared tablet."""
+    context = browser.new_context(
+        viewport={"width": 820, "height": 1180}, has_touch=True, accept_downloads=True
+    )
+    yield context
+    context.close()

@@ -19,8 +19,10 @@ from kaketoe import (
     progress,
     read_export,
     report_html,
+    workbook_from_data,
     workbook_to_data,
 )
+from kaketoe._booklet import Booklet
 
 LANGUAGES = ("nl", "en", "ar")
 FIXTURES = ("export-v1-nl-family.html", "export-v1-ar-counselor.html")
@@ -64,6 +66,8 @@ def run(booklet_json: dict[str, str], fixtures: dict[str, str]) -> dict[str, Any
                 for p in progress(imported.workbook, imported.booklet)
             ],
         }
+    for language, loaded in sorted(booklets.items()):
+        results[f"cards {language}"] = cards_case(loaded, booklets)
     some = fixtures[FIXTURES[0]]
     bad = {
         "empty": "",
@@ -83,6 +87,38 @@ def run(booklet_json: dict[str, str], fixtures: dict[str, str]) -> dict[str, Any
             codes[label] = problem.code
     results["problems"] = codes
     return results
+
+
+def cards_case(loaded: Booklet, booklets: dict[str, Booklet]) -> dict[str, Any]:
+    """An older child's cards: the first card of each part answered, a plan."""
+    assert loaded.deck is not None
+    moment = "2026-11-20T10:15:00+01:00"
+    cards = [
+        {
+            "card": part.cards[0].id,
+            "state": "answered",
+            "share": True,
+            "updated": moment,
+            "answers": {part.cards[0].questions[0].id: "Mijn oma / جدتي"},
+        }
+        for part in loaded.deck.parts
+    ]
+    plan = [{"id": "p1", "text": "Oma", "share": True, "question": "", "updated": moment}]
+    data = {
+        "material": "cards",
+        "profile": {"nickname": "Dana", "colour": "teal"},
+        "cards": cards,
+        "plan": plan,
+        "guests": [],
+    }
+    workbook = workbook_from_data(loaded, data)
+    made = export_html(workbook, loaded, "counselor", created=moment, updated=moment)
+    back = read_export(made, booklets)
+    return {
+        "export": digest(made),
+        "reads back": workbook_to_data(back.workbook, back.booklet) == data,
+        "report en": digest(report_html(back, booklets["en"])),
+    }
 
 
 def run_in_folder(folder: str) -> str:

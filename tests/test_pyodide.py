@@ -37,6 +37,8 @@ def test_golden_cases_give_the_expected_results_on_cpython(inputs: Path) -> None
     assert results["booklets"]["ar"][2] == "rtl"
     for name in FIXTURES:
         assert results[name]["export reads back the same"] is True
+    for language in ("nl", "en", "ar"):
+        assert results[f"cards {language}"]["reads back"] is True
     assert results["export-v1-ar-counselor.html"]["variant"] == "counselor"
     assert results["problems"] == {
         "empty": "not-an-export",

@@ -6,7 +6,6 @@ import json
 import re
 import struct
 import zlib
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -21,14 +20,6 @@ from workbook_samples import booklet, booklets
 pytestmark = pytest.mark.browser
 
 LANGUAGES = ("nl", "en", "ar")
-
-
-@pytest.fixture
-def tablet(browser: Any) -> Iterator[Any]:
-    """A fresh tablet profile with touch, as a family's shared tablet."""
-    context = browser.new_context(viewport=TABLET, has_touch=True, accept_downloads=True)
-    yield context
-    context.close()
 
 
 def open_app(context: Any, site_server: str, language: str, path: str = "") -> PageVisit:

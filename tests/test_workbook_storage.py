@@ -7,7 +7,6 @@ in localStorage stays safe in IndexedDB; a profile stored by the first version
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -52,13 +51,6 @@ INKED = """async () => {
   }
   return 0;
 }"""
-
-
-@pytest.fixture
-def tablet(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 820, "height": 1180}, has_touch=True)
-    yield context
-    context.close()
 
 
 def draw(page: Any, offset: int = 0) -> None:

@@ -3,6 +3,7 @@
 // in Python (the kaketoe package, in a worker). Screens never wait for it.
 
 import { editor } from "./activities.js";
+import { cardScreens, cardsWorkbook, OLDER, usesCards } from "./cards.js";
 import { h, svg } from "./dom.js";
 import { kaketoe, PROFILE_COLOURS } from "./kaketoe-art.js";
 import { Python } from "./python.js";
@@ -25,6 +26,8 @@ const state = {
 };
 
 const screen = document.getElementById("screen");
+// The screens of an older child (cards.js); the functions it uses are declared below.
+const cards = cardScreens({ state, show, changed, saveNow, go, now, speechFor, exportReminder });
 const notices = document.getElementById("notices");
 
 function now() {
@@ -100,6 +103,22 @@ function profilesScreen() {
     h("button", { type: "button", class: "tool", onclick: () => deleteScreen(profile) }, `${words.delete_profile}: ${profile.nickname}`))));
   const nickname = h("input", { id: "nickname", type: "text", maxlength: 40, autocomplete: "off", required: true });
   let colour = "green";
+  // A child of 10 to 13 works with the conversation cards instead of the story.
+  const deckWords = state.booklet.deck ? state.booklet.deck.words : null;
+  let age = "6-9";
+  const ages = deckWords ? [["6-9", deckWords.age_younger], [OLDER, deckWords.age_older]].map(([value, label]) => {
+    const button = h("button", {
+      type: "button",
+      class: "button age",
+      "aria-pressed": String(value === age),
+      dataset: { age: value },
+      onclick: () => {
+        age = value;
+        for (const other of ages) other.setAttribute("aria-pressed", String(other === button));
+      },
+    }, label);
+    return button;
+  }) : [];
   const colours = Object.entries(PROFILE_COLOURS).map(([name, value]) => {
     const button = h("button", {
       type: "button",
@@ -124,6 +143,7 @@ function profilesScreen() {
         nickname: name,
         colour,
         language: document.body.dataset.language,
+        age,
         created: now(),
         updated: now(),
         answers: {},
@@ -131,6 +151,7 @@ function profilesScreen() {
         guests: [],
         lastExport: null,
       };
+      if (age === OLDER) Object.assign(profile, { cards: {}, plan: [] });
       state.profiles.push(profile);
       state.profile = profile;
       state.dirty = true;
@@ -141,6 +162,7 @@ function profilesScreen() {
   h("h2", {}, words.new_profile),
   h("div", { class: "field" }, h("label", { for: "nickname" }, words.nickname), h("p", { class: "hint" }, words.nickname_hint), nickname),
   h("fieldset", { class: "colours" }, h("legend", {}, words.colour), ...colours),
+  deckWords ? h("fieldset", { class: "ages" }, h("legend", {}, deckWords.age_group), ...ages) : null,
   h("button", { type: "submit", class: "button button--primary" }, words.start));
   show(h("h1", {}, words.profiles_title), h("p", {}, words.profiles_intro), list, form,
     h("p", {}, h("a", { href: "#/import", class: "button" }, words.import)));
@@ -199,7 +221,7 @@ function homeScreen() {
 /** How long ago the booklet was last saved to a file, in the language's plural form. */
 function exportReminder() {
   const { profile, booklet, words } = state;
-  if (!Object.keys(profile.answers || {}).length) return null;
+  if (!Object.keys(profile.answers || {}).length && !Object.keys(profile.cards || {}).length) return null;
   if (!profile.lastExport) return h("p", { class: "reminder" }, words.last_export_never);
   const days = Math.floor((Date.now() - Date.parse(profile.lastExport)) / 86_400_000);
   const forms = booklet.plurals.last_export_days;
@@ -364,7 +386,9 @@ function stickerScreen(activityId) {
 // Export and import --------------------------------------------------------------
 
 function workbookData(profile) {
+  if (usesCards(profile)) return cardsWorkbook(profile);
   return {
+    material: "booklet",
     profile: { nickname: profile.nickname, colour: profile.colour },
     answers: Object.values(profile.answers || {}),
     stickers: profile.stickers || [],
@@ -440,9 +464,17 @@ function exportScreen() {
     h("p", {}, words.export_intro),
     h("button", { type: "button", class: "button button--primary", onclick: make("family") }, words.export_family),
     h("h2", {}, words.export_counselor_shows),
-    shown.length ? h("ul", {}, ...shown.map((a) => h("li", {}, h("a", { href: `#/activity/${a.activity}` }, titles.get(a.activity))))) : h("p", {}, words.export_nothing_shown),
+    shownList(shown, titles),
     h("button", { type: "button", class: "button", onclick: make("counselor") }, words.export_counselor),
     status);
+}
+
+/** What the counselor's copy will show, as links the child can follow to change it. */
+function shownList(shown, titles) {
+  const items = usesCards(state.profile)
+    ? cards.shownToCounselor()
+    : shown.map((a) => h("li", {}, h("a", { href: `#/activity/${a.activity}` }, titles.get(a.activity))));
+  return items.length ? h("ul", {}, ...items) : h("p", {}, state.words.export_nothing_shown);
 }
 
 function importScreen() {
@@ -457,14 +489,16 @@ function importScreen() {
       const imported = await state.python.call({ type: "import", bytes: await file.arrayBuffer() });
       const nickname = imported.workbook.profile.nickname;
       const exists = state.profiles.some((p) => p.nickname === nickname);
+      const older = imported.workbook.material === "cards";
+      const count = older ? imported.workbook.cards.length : imported.workbook.answers.length;
       result.replaceChildren(
-        h("p", {}, `${words.import_preview}: ${nickname} (${imported.workbook.answers.length})`),
+        h("p", {}, `${words.import_preview}: ${nickname} (${count})`),
         exists ? h("p", {}, words.import_exists) : null,
         h("button", {
           type: "button",
           class: "button button--primary",
           onclick: async () => {
-            const answers = Object.fromEntries(imported.workbook.answers.map((a) => [a.activity, a]));
+            const answers = Object.fromEntries((imported.workbook.answers || []).map((a) => [a.activity, a]));
             const profile = {
               id: crypto.randomUUID(),
               nickname: exists ? `${nickname} (2)` : nickname,
@@ -472,11 +506,16 @@ function importScreen() {
               language: imported.language,
               created: imported.created,
               updated: now(),
+              age: older ? OLDER : "6-9",
               answers,
-              stickers: imported.workbook.stickers,
+              stickers: imported.workbook.stickers || [],
               guests: imported.workbook.guests,
               lastExport: null,
             };
+            if (older) {
+              profile.cards = Object.fromEntries(imported.workbook.cards.map((c) => [c.card, c]));
+              profile.plan = imported.workbook.plan;
+            }
             state.profiles.push(profile);
             state.profile = profile;
             state.dirty = true;
@@ -589,6 +628,14 @@ function route() {
   const [, name, argument] = location.hash.split("/");
   if (name === "import") return importScreen();
   if (!state.profile) return profilesScreen();
+  if (usesCards(state.profile)) {
+    if (name === "home") return cards.home();
+    if (name === "part") return cards.part(argument);
+    if (name === "card") return cards.card(argument);
+    if (name === "plan") return cards.plan();
+    if (name === "info") return cards.info();
+    if (name === "activity" || name === "sticker") return cards.home();
+  }
   if (name === "home") return homeScreen();
   if (name === "part") return partScreen(argument);
   if (name === "activity") return activityScreen(argument);

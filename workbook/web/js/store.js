@@ -81,7 +81,7 @@ export function carryOver(edited, stored, since) {
   for (const guest of edited.guests || []) {
     if (!guests.has(guest.id) || (guest.updated || "") > since) guests.set(guest.id, guest);
   }
-  return {
+  const merged = {
     ...stored,
     answers,
     drafts,
@@ -89,6 +89,19 @@ export function carryOver(edited, stored, since) {
     guests: [...guests.values()],
     updated: edited.updated,
   };
+  if (stored.cards || edited.cards) {
+    // An older child's cards and plan points, the same way.
+    const cards = { ...(stored.cards || {}) };
+    for (const [id, card] of Object.entries(edited.cards || {})) {
+      if ((card.updated || "") > since) cards[id] = card;
+    }
+    const points = new Map((stored.plan || []).map((point) => [point.id, point]));
+    for (const point of edited.plan || []) {
+      if (!points.has(point.id) || (point.updated || "") > since) points.set(point.id, point);
+    }
+    Object.assign(merged, { cards, plan: [...points.values()], cardDrafts: { ...(stored.cardDrafts || {}), ...(edited.cardDrafts || {}) } });
+  }
+  return merged;
 }
 
 function inOrder(profiles) {

@@ -1,0 +1,198 @@
+"""An older child (10-13) in the workbook app: the cards instead of the story, in
+nl, en and ar: pick a card, answer, mark for the plan, change the plan, export
+both copies, import on another device, and the counselor's viewer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from axe import axe_violations
+from kaketoe import read_export
+from playwright.sync_api import expect
+from test_counselor_tools import PYTHON_MS, open_tool
+from test_workbook_app import LANGUAGES, export, open_app, reload_to_profiles
+from workbook_samples import booklet, booklets
+
+pytestmark = pytest.mark.browser
+
+
+def words(language: str) -> dict[str, str]:
+    deck = booklet(language).deck
+    assert deck is not None
+    return dict(deck.words)
+
+
+def create_older(page: Any, nickname: str) -> None:
+    page.fill("#nickname", nickname)
+    page.locator(".ages [data-age='10-13']").click()
+    page.locator(".colours .colour").nth(2).click()
+    page.click(".new-profile button[type=submit]")
+    page.wait_for_selector("#draw-card")
+
+
+def answer_card(page: Any, card_id: str, answer: str, *, important: bool, share: bool) -> None:
+    """On a card's screen: turn it, choose its first question, write, mark."""
+    deck = booklet("nl").deck
+    assert deck is not None
+    card = deck.card(card_id)
+    assert card is not None
+    first = card.questions[0].id
+    if page.locator("#turn-card").is_visible():
+        page.click("#turn-card")
+    page.check(f"#choose-{first}")
+    page.fill(f"#answer-{first}", answer)
+    if important:
+        page.check(f"#important-{first}")
+    if share:
+        page.check("#share")
+    page.locator(".choices-row .button--primary").click()
+    page.wait_for_selector(".cards")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_older_child_talks_with_the_cards_and_takes_them_along(
+    tablet: Any, browser: Any, site_server: str, language: str, tmp_path: Path
+) -> None:
+    record = open_app(tablet, site_server, language)
+    page = record.page
+    create_older(page, "Dana")
+    deck = booklet(language).deck
+    assert deck is not None
+    assert page.locator("main p").first.inner_text() == deck.intro[0]
+    # A drawn card is one of the deck's; its front and questions are shown.
+    page.click("#draw-card")
+    page.wait_for_selector("#turn-card")
+    drawn = page.url.split("#/card/")[1]
+    assert deck.card(drawn) is not None
+    assert page.locator("h1").inner_text() == deck.card(drawn).theme  # type: ignore[union-attr]
+    page.click("#turn-card")
+    expect(page.locator(".card-question")).to_have_count(len(deck.card(drawn).questions))  # type: ignore[union-attr]
+    page.locator(".choices-row .button").nth(1).click()  # rather talk about it
+    page.wait_for_selector(".cards")
+
+    # Choosing by part: the first card of part A, answered and marked for the plan.
+    first = deck.parts[0].cards[0]
+    page.goto(page.url.split("#")[0] + f"#/card/{first.id}")
+    answer_card(page, first.id, "Ik wil mijn oma vaak zien.", important=True, share=True)
+    second = deck.parts[3].cards[1]
+    page.goto(page.url.split("#")[0] + f"#/card/{second.id}")
+    answer_card(page, second.id, "Alleen voor mij.", important=False, share=False)
+
+    # The plan holds the marked answer; the child rewrites it and shows it.
+    page.goto(page.url.split("#")[0] + "#/plan")
+    expect(page.locator(".plan-point")).to_have_count(1)
+    assert page.locator("#point-1").input_value() == "Ik wil mijn oma vaak zien."
+    page.fill("#point-1", "Ik wil elke week mijn oma zien.")
+    page.check("#point-1-share")
+    page.fill("#plan-new", "Voetbal in de nieuwe stad.")
+    page.locator(".plan-add button").click()
+    expect(page.locator(".plan-point")).to_have_count(2)
+    page.goto(page.url.split("#")[0] + "#/info")
+    expect(page.locator("main h2")).to_have_count(3)
+    assert page.locator("main h1").inner_text() == deck.info.title
+
+    # After a reload everything is there.
+    reload_to_profiles(page)
+    page.locator(".profile", has_text="Dana").click()
+    page.wait_for_selector("#draw-card")
+    assert first.theme in page.locator("main").inner_text()
+    page.goto(page.url.split("#")[0] + "#/plan")
+    assert page.locator("#point-1").input_value() == "Ik wil elke week mijn oma zien."
+
+    family = read_export(export(page, "family", tmp_path / "family.html"), booklets())
+    assert family.workbook.material == "cards"
+    assert family.booklet.language == language
+    assert [p.text for p in family.workbook.plan] == [
+        "Ik wil elke week mijn oma zien.",
+        "Voetbal in de nieuwe stad.",
+    ]
+    assert family.workbook.cards[first.id].answers == {
+        first.questions[0].id: "Ik wil mijn oma vaak zien."
+    }
+    assert family.workbook.cards[drawn].state == "talk"
+    counselor = read_export(export(page, "counselor", tmp_path / "counselor.html"), booklets())
+    assert set(counselor.workbook.cards) == {first.id}
+    assert [p.text for p in counselor.workbook.plan] == ["Ik wil elke week mijn oma zien."]
+    problems = record.problems()
+    problems["failed requests"] = [f for f in problems["failed requests"] if "ERR_ABORTED" not in f]
+    assert problems == {
+        "console errors": [],
+        "failed requests": [],
+        "requests to another origin": [],
+        "CSP violations": [],
+    }
+
+    # On another device the file brings the cards back.
+    other = browser.new_context(viewport={"width": 820, "height": 1180}, has_touch=True)
+    try:
+        fresh = open_app(other, site_server, language, "#/import").page
+        fresh.set_input_files("#import-file", str(tmp_path / "family.html"))
+        fresh.locator("main .button--primary").click(timeout=180_000)
+        fresh.wait_for_selector("#draw-card")
+        fresh.goto(fresh.url.split("#")[0] + "#/plan")
+        expect(fresh.locator(".plan-point")).to_have_count(2)
+        fresh.goto(fresh.url.split("#")[0] + f"#/card/{first.id}")
+        assert fresh.locator(f"#answer-{first.questions[0].id}").input_value() == (
+            "Ik wil mijn oma vaak zien."
+        )
+    finally:
+        other.close()
+
+
+def test_the_viewer_puts_an_older_childs_plan_first(
+    tablet: Any, browser: Any, site_server: str, tmp_path: Path
+) -> None:
+    page = open_app(tablet, site_server, "nl").page
+    create_older(page, "Rim")
+    card = booklet("nl").deck.parts[2].cards[0]  # type: ignore[union-attr]
+    page.goto(page.url.split("#")[0] + f"#/card/{card.id}")
+    answer_card(page, card.id, "Afscheid nemen van juf Mies.", important=True, share=True)
+    page.goto(page.url.split("#")[0] + "#/plan")
+    page.check("#point-1-share")
+    export(page, "counselor", tmp_path / "counselor.html")
+    laptop = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        viewer = open_tool(laptop, site_server, "en", "viewer").page
+        viewer.set_input_files("#child-files", str(tmp_path / "counselor.html"))
+        expect(viewer.locator(".report")).to_have_count(1, timeout=PYTHON_MS)
+        headings = viewer.locator(".report .answers h2")
+        deck = booklet("en").deck
+        assert deck is not None
+        expect(headings.first).to_have_text(deck.labels["plan"])
+        expect(viewer.locator(".report ol.plan")).to_contain_text("Afscheid nemen van juf Mies.")
+        assert axe_violations(viewer) == []
+    finally:
+        laptop.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_screen_of_the_cards_passes_axe(tablet: Any, site_server: str, language: str) -> None:
+    record = open_app(tablet, site_server, language)
+    page = record.page
+    create_older(page, "Noor")
+    assert axe_violations(page) == [], "deck home"
+    page.locator(".stretch h3 a").first.click()
+    page.wait_for_selector(".cards")
+    assert axe_violations(page) == [], "part"
+    page.locator(".card-link").first.click()
+    page.wait_for_selector("#turn-card")
+    assert axe_violations(page) == [], "card front"
+    page.click("#turn-card")
+    page.locator(".card-question input[type=checkbox]").first.check()
+    assert axe_violations(page) == [], "card back"
+    page.locator(".card-answer:not([hidden]) input[type=checkbox]").first.check()
+    page.goto(page.url.split("#")[0] + "#/plan")
+    page.wait_for_selector(".plan-point")
+    assert axe_violations(page) == [], "plan"
+    page.goto(page.url.split("#")[0] + "#/info")
+    page.wait_for_selector(".info-items")
+    assert axe_violations(page) == [], "info"
+    page.goto(page.url.split("#")[0] + "#/export")
+    page.wait_for_selector("h1")
+    assert axe_violations(page) == [], "export"
+    shown = page.locator("main").inner_text()
+    assert "undefined" not in shown
+    assert "null" not in shown
+    assert record.problems()["console errors"] == []
