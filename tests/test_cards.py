@@ -24,7 +24,7 @@ from kaketoe import (
     workbook_from_data,
     workbook_to_data,
 )
-from kaketoe._deck import INFO_SECTIONS, deck_shape
+from kaketoe._deck import FOREIGN, INFO_SECTIONS, deck_shape
 from kaketoe._report import viewer_html
 from kaketoe.cli import main
 from test_export_import import envelope_of, with_envelope
@@ -234,3 +234,26 @@ def test_a_file_for_another_version_of_the_cards_is_named() -> None:
         with pytest.raises(ImportProblem) as caught:
             read_export(with_envelope(good, envelope), booklets())
         assert caught.value.code == code
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_childrens_page_carries_the_information_for_teens(
+    built_site: Any, language: str
+) -> None:
+    """The same information as in the app, on the children's page of each language,
+    readable and printable without the app."""
+    folder = "" if language == "nl" else f"{language}/"
+    html = (built_site.path / folder / "workbook" / "index.html").read_text(encoding="utf-8")
+    page = BeautifulSoup(html, "html.parser")
+    assert page.html is not None
+    assert page.html["lang"] == language
+    deck = booklet(language).deck
+    assert deck is not None
+    text = "".join(page.get_text().split())  # compared without any white space
+    for section in deck.info.sections:
+        heading = page.select_one(f"#teen-{section.id}")
+        assert heading is not None
+        assert heading.get_text(strip=True) == section.title
+        for item in section.items:
+            assert "".join(FOREIGN.sub(r"\2", item.text).split()) in text
+    assert "<!-- teen-info -->" not in html

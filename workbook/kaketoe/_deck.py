@@ -13,6 +13,7 @@ both. Every problem is a :class:`DeckError` that names the file and the thing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,10 @@ MIN_CARDS = 8
 QUESTIONS_PER_CARD = range(3, 7)
 CREST_POSITIONS = range(5)
 INFO_SECTIONS = ("who", "when", "after")
+# A few words in another language and script inside the information, such as
+# "IOM" in Arabic, are written [[en:IOM]]: the site and the app mark them with
+# their language and direction, as the pages do with <span lang dir>.
+FOREIGN = re.compile(r"\[\[([a-z]{2}):([^\[\]]+)\]\]")
 # Words the exported file, the report and the viewer print for a deck.
 LABELS = ("cards_for", "plan", "plan_empty", "cards", "important")
 # The words of the app's screens for an older child (and the choice of age).
@@ -196,6 +201,28 @@ def _part(data: object, where: str, art: Mapping[str, str]) -> DeckPart:
     )
 
 
+def text_runs(text: str) -> list[tuple[str, str]]:
+    """The text as runs of (language, words); the language is "" for the text's own."""
+    runs: list[tuple[str, str]] = []
+    at = 0
+    for found in FOREIGN.finditer(text):
+        if found.start() > at:
+            runs.append(("", text[at : found.start()]))
+        runs.append((found.group(1), found.group(2)))
+        at = found.end()
+    if at < len(text):
+        runs.append(("", text[at:]))
+    return runs
+
+
+def _marked(reader: _Reader, name: str) -> str:
+    """A text of the information, whose words in another language are well marked."""
+    value = reader.text(name)
+    if "[[" in FOREIGN.sub("", value) or "]]" in FOREIGN.sub("", value):
+        raise DeckError(reader.where, f"field '{name}': write other words as [[en:IOM]]")
+    return value
+
+
 def _info(data: object, where: str) -> Info:
     reader = _Reader(data, where)
     reader.only(("title", "intro", "sections"))
@@ -212,8 +239,8 @@ def _info(data: object, where: str) -> Info:
             entries.append(
                 InfoItem(
                     id=entry_reader.identifier(),
-                    term=entry_reader.text("term"),
-                    text=entry_reader.text("text"),
+                    term=_marked(entry_reader, "term"),
+                    text=_marked(entry_reader, "text"),
                 )
             )
         _unique([e.id for e in entries], inner, "item")

@@ -261,6 +261,21 @@ export function cardScreens(app) {
       h("button", { type: "submit", class: "button button--primary" }, words().plan_add)));
   }
 
+  // Words in another language inside a text, written [[en:IOM]], carry their
+  // language and direction (kaketoe._deck.FOREIGN).
+  const FOREIGN = /\[\[([a-z]{2}):([^[\]]+)\]\]/g;
+  const spoken = (text) => text.replace(FOREIGN, "$2");
+  const marked = (text) => {
+    const nodes = [];
+    let at = 0;
+    for (const found of text.matchAll(FOREIGN)) {
+      nodes.push(text.slice(at, found.index), h("span", { lang: found[1], dir: "ltr" }, found[2]));
+      at = found.index + found[0].length;
+    }
+    nodes.push(text.slice(at));
+    return nodes;
+  };
+
   function info() {
     const about = deck().info;
     show(
@@ -269,9 +284,9 @@ export function cardScreens(app) {
       h("p", {}, about.intro),
       ...about.sections.map((section) => h("section", { class: "story", "aria-labelledby": `info-${section.id}` },
         h("h2", { id: `info-${section.id}` }, section.title),
-        app.speechFor([section.title, ...section.paragraphs, ...section.items.map((i) => `${i.term}. ${i.text}`)].join(" ")),
+        app.speechFor(spoken([section.title, ...section.paragraphs, ...section.items.map((i) => `${i.term}. ${i.text}`)].join(" "))),
         ...section.paragraphs.map((paragraph) => h("p", {}, paragraph)),
-        h("dl", { class: "info-items" }, ...section.items.flatMap((item) => [h("dt", {}, item.term), h("dd", {}, item.text)])))));
+        h("dl", { class: "info-items" }, ...section.items.flatMap((item) => [h("dt", {}, marked(item.term)), h("dd", {}, marked(item.text))])))));
   }
 
   /** What the counselor's copy will show, as links the child can follow to change it. */
