@@ -239,3 +239,44 @@ def test_cards_done_on_a_stale_copy_are_put_on_top_of_the_newer_version(
     assert merged["cards"]["a-my-name"]["state"] == "talk"
     assert merged["cards"]["d-worries"]["state"] == "talk"
     assert merged["plan"] == [["old", "Oma"], ["new", "Voetbal"]]
+
+
+def test_the_cards_work_offline_after_the_first_visit(tablet: Any, site_server: str) -> None:
+    """As the booklet: once the service worker has the app, an older child opens the
+    cards, answers and finds the plan without a network."""
+    from test_workbook_app import COUNT_CACHED
+
+    page = open_app(tablet, site_server, "ar").page
+    page.evaluate("() => navigator.serviceWorker.ready")
+    for _ in range(120):
+        cached = page.evaluate(COUNT_CACHED)
+        if cached and cached > 20:
+            break
+        page.wait_for_timeout(500)
+    tablet.set_offline(True)
+    try:
+        page.reload()
+        create_older(page, "Sami")
+        card = booklet("ar").deck.parts[1].cards[0]  # type: ignore[union-attr]
+        page.goto(page.url.split("#")[0] + f"#/card/{card.id}")
+        answer_card(page, card.id, "بدون إنترنت", important=True, share=False)
+        reload_to_profiles(page)
+        page.locator(".profile", has_text="Sami").click()
+        page.goto(page.url.split("#")[0] + "#/plan")
+        assert page.locator("#point-1").input_value() == "بدون إنترنت"
+    finally:
+        tablet.set_offline(False)
+
+
+def test_a_turned_card_shows_its_questions_and_not_the_turn_button(
+    tablet: Any, site_server: str
+) -> None:
+    page = open_app(tablet, site_server, "nl").page
+    create_older(page, "Lina")
+    page.goto(page.url.split("#")[0] + "#/card/a-my-family")
+    expect(page.locator("#card-back")).to_be_hidden()
+    page.click("#turn-card")
+    expect(page.locator("#turn-card")).to_be_hidden()
+    expect(page.locator("#card-back")).to_be_visible()
+    expect(page.locator("#questions-title")).to_be_focused()
+    expect(page.locator(".card-answer").first).to_be_hidden()

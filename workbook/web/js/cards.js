@@ -131,7 +131,7 @@ export function cardScreens(app) {
     const blocks = chosen.questions.map((q) => {
       const id = q.id;
       const ticked = h("input", { type: "checkbox", id: `choose-${id}`, checked: id in answers });
-      const text = h("textarea", { id: `answer-${id}`, rows: 3, maxlength: 5000 });
+      const text = h("textarea", { id: `answer-${id}`, rows: 3, maxlength: 5000, dir: "auto" });
       text.value = answers[id] ?? drafts[id] ?? "";
       const point = () => planOf(profile).find((p) => p.question === id);
       const important = h("input", { type: "checkbox", id: `important-${id}`, checked: Boolean(point()) });
@@ -209,7 +209,7 @@ export function cardScreens(app) {
     const points = planOf(profile);
     const entry = (point, index) => {
       const id = `point-${index + 1}`;
-      const text = h("textarea", { id, rows: 3, maxlength: 5000 });
+      const text = h("textarea", { id, rows: 3, maxlength: 5000, dir: "auto" });
       text.value = point.text;
       text.addEventListener("input", () => {
         point.text = text.value;
@@ -239,7 +239,7 @@ export function cardScreens(app) {
           },
         }, words().plan_remove));
     };
-    const added = h("textarea", { id: "plan-new", rows: 3, maxlength: 5000 });
+    const added = h("textarea", { id: "plan-new", rows: 3, maxlength: 5000, dir: "auto" });
     show(
       back("#/home"),
       h("h1", {}, words().plan),
