@@ -280,3 +280,31 @@ def test_a_turned_card_shows_its_questions_and_not_the_turn_button(
     expect(page.locator("#card-back")).to_be_visible()
     expect(page.locator("#questions-title")).to_be_focused()
     expect(page.locator(".card-answer").first).to_be_hidden()
+
+
+def test_a_card_and_the_information_are_read_aloud_without_the_markers(
+    tablet: Any, site_server: str
+) -> None:
+    """With an Arabic voice on the device, a turned card reads its theme and
+    questions; the information reads its texts, a Latin name without its marker."""
+    import json
+
+    from test_workbook_app import FAKE_SPEECH
+
+    tablet.add_init_script(f"({FAKE_SPEECH})({json.dumps([{'lang': 'ar-SA', 'name': 'x'}])})")
+    page = open_app(tablet, site_server, "ar").page
+    create_older(page, "Rim")
+    deck = booklet("ar").deck
+    assert deck is not None
+    card = deck.parts[0].cards[1]
+    page.goto(page.url.split("#")[0] + f"#/card/{card.id}")
+    page.click("#turn-card")
+    page.locator(".card-back .read-aloud").click()
+    spoken = page.evaluate("window.spoken")
+    assert spoken[-1]["text"].startswith(card.theme)
+    assert card.questions[-1].text in spoken[-1]["text"]
+    page.goto(page.url.split("#")[0] + "#/info")
+    page.locator("#info-who ~ .read-aloud-slot .read-aloud, section .read-aloud").first.click()
+    said = page.evaluate("window.spoken")[-1]["text"]
+    assert "Dienst Terugkeer en Vertrek" in said
+    assert "[[" not in said

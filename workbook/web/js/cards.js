@@ -177,6 +177,7 @@ export function cardScreens(app) {
 
     const backSide = h("section", { class: "card-back", id: "card-back", hidden: !stored, "aria-labelledby": "questions-title" },
       h("h2", { id: "questions-title", tabindex: "-1" }, words().choose_questions),
+      app.speechFor([`${chosen.theme}.`, ...chosen.questions.map((q) => q.text)].join(" ")),
       h("ol", { class: "card-questions" }, ...blocks),
       h("div", { class: "share" }, share, h("label", { for: "share" }, state.words.show_counselor)));
     const turn = h("button", { type: "button", class: "button button--primary", id: "turn-card", hidden: Boolean(stored) }, words().turn_card);
