@@ -73,10 +73,11 @@ def test_an_older_child_talks_with_the_cards_and_takes_them_along(
     page.wait_for_selector(".cards")
 
     # Choosing by part: the first card of part A, answered and marked for the plan.
-    first = deck.parts[0].cards[0]
+    # (Another card than the drawn one, which is kept for a talk.)
+    first = next(card for card in deck.parts[0].cards if card.id != drawn)
     page.goto(page.url.split("#")[0] + f"#/card/{first.id}")
     answer_card(page, first.id, "Ik wil mijn oma vaak zien.", important=True, share=True)
-    second = deck.parts[3].cards[1]
+    second = next(card for card in deck.parts[3].cards[1:] if card.id != drawn)
     page.goto(page.url.split("#")[0] + f"#/card/{second.id}")
     answer_card(page, second.id, "Alleen voor mij.", important=False, share=False)
 
