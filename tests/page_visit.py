@@ -36,10 +36,15 @@ class PageVisit:
         violations: list[str] = self.page.evaluate("window.__cspViolations")
         return violations
 
-    def problems(self) -> dict[str, list[str]]:
+    def problems(self, *, reloaded: bool = False) -> dict[str, list[str]]:
+        """What went wrong on the page. After a reload (``reloaded``), what the page was
+        still fetching was cancelled (net::ERR_ABORTED): that is not a failure."""
+        failed = self.failed_requests
+        if reloaded:
+            failed = [request for request in failed if "net::ERR_ABORTED" not in request]
         return {
             "console errors": self.console_errors,
-            "failed requests": self.failed_requests,
+            "failed requests": failed,
             "requests to another origin": self.foreign_requests,
             "CSP violations": self.csp_violations(),
         }

@@ -178,12 +178,7 @@ def test_a_child_fills_in_the_booklet_and_takes_it_to_another_device(
     assert len(drawn.image.data) > 1000
     shown = read_export(counselor, booklets())
     assert set(shown.workbook.answers) == {"a-kaketoe-name", first_of(language, "choice")}
-    problems = record.problems()
-    # A reload cancels what the page was still fetching (net::ERR_ABORTED): not a failure.
-    problems["failed requests"] = [
-        failed for failed in problems["failed requests"] if "net::ERR_ABORTED" not in failed
-    ]
-    assert problems == {
+    assert record.problems(reloaded=True) == {
         "console errors": [],
         "failed requests": [],
         "requests to another origin": [],

@@ -23,17 +23,23 @@ from kaketoe._card_answers import (
     cards_from_data,
     plan_point_to_data,
 )
-from kaketoe._checks import AnswerError, known_keys, mapping, timestamp
+from kaketoe._checks import (
+    MAX_TEXT,
+    STATES,
+    AnswerError,
+    State,
+    flag,
+    known_keys,
+    mapping,
+    timestamp,
+)
 from kaketoe._checks import text as text_of
 
 # What the child works in: the story booklet (6-9) or the conversation cards (10-13).
 Material = Literal["booklet", "cards"]
 MATERIALS: tuple[Material, ...] = ("booklet", "cards")
-State = Literal["answered", "skipped", "talk"]
-STATES: tuple[State, ...] = ("answered", "skipped", "talk")
 PROFILE_COLOURS = ("purple", "green", "blue", "orange", "red", "yellow", "pink", "teal")
 
-MAX_TEXT = 5_000  # characters in one written answer
 MAX_SHORT_TEXT = 200  # a name, a caption, a few words with a feeling
 MAX_IMAGE_BYTES = 4 * 1024 * 1024  # one drawing or photo, decoded
 MAX_GUESTS = 60
@@ -155,9 +161,7 @@ def answer_from_data(booklet: Booklet, data: object) -> Answer:
     state = record.get("state")
     if state not in STATES:
         raise AnswerError(where, f"state must be one of {', '.join(STATES)}")
-    share = record.get("share", False)
-    if not isinstance(share, bool):
-        raise AnswerError(where, "share must be true or false")
+    share = flag(record, "share", where)
     updated = timestamp(record.get("updated"), f"{where} updated")
     if state != "answered":
         if record.get("value") not in (None, {}):

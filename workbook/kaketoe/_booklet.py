@@ -17,13 +17,19 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from kaketoe._data import DataError, Reader
+from kaketoe._data import (
+    CREST_POSITIONS,
+    PART_COLOURS,
+    DataError,
+    Reader,
+    part_file,
+    read_yaml,
+    unique,
+)
 from kaketoe._deck import Deck, DeckError, deck_from_json_data, has_deck, load_deck
 
 Kind = Literal["text", "drawing", "feeling", "choice", "people", "photo", "info"]
 KINDS: tuple[Kind, ...] = ("text", "drawing", "feeling", "choice", "people", "photo", "info")
-PART_COLOURS = ("purple", "green", "blue", "orange")
-CREST_POSITIONS = range(5)  # 0: flat on the head ... 4: straight up
 BOOKLET_FILE = "booklet.yml"
 APP_WORDS_FILE = "app.yml"
 ART_FOLDER = "content/assets/images/{stickers,pictures}"
@@ -264,11 +270,7 @@ class _Reader(Reader):
 
 
 def _unique(ids: Sequence[str], where: str, what: str) -> None:
-    seen: set[str] = set()
-    for identifier in ids:
-        if identifier in seen:
-            raise BookletError(where, f"{what} id '{identifier}' is used twice")
-        seen.add(identifier)
+    unique(ids, where, what, BookletError)
 
 
 def _option(data: object, where: str) -> Option:
@@ -368,7 +370,7 @@ def booklet_from_data(
         Sticker(id=r.identifier(), label=r.text("label"))
         for r in (_Reader(s, f"{reader.where} > stickers") for s in reader.items("stickers"))
     )
-    built_parts = tuple(_part(p, f"{where}/{_part_file(p)}") for p in parts)
+    built_parts = tuple(_part(p, f"{where}/{part_file(p)}") for p in parts)
     booklet = Booklet(
         id=reader.identifier(),
         version=reader.number("version", range(1, 1000)),
@@ -430,11 +432,6 @@ def _app_plurals(data: object, where: str) -> dict[str, dict[str, str]]:
     return plurals
 
 
-def _part_file(data: object) -> str:
-    identifier = data.get("id") if isinstance(data, Mapping) else None
-    return f"part-{identifier}.yml" if isinstance(identifier, str) else "part-?.yml"
-
-
 def _check_whole(booklet: Booklet, where: str) -> None:
     _unique([f.id for f in booklet.feelings], where, "feeling")
     _unique([s.id for s in booklet.stickers], where, "sticker")
@@ -458,19 +455,10 @@ def _check_whole(booklet: Booklet, where: str) -> None:
 
 def load_booklet(content_dir: Path, language: str) -> Booklet:
     """Read and validate ``content/<language>/workbook/``."""
-    import yaml  # only here: the browser reads JSON and has no YAML
-
     folder = content_dir / language / "workbook"
 
     def read(name: str) -> object:
-        path = folder / name
-        try:
-            return yaml.safe_load(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise BookletError(f"content/{language}/workbook/{name}", "file is missing") from None
-        except yaml.YAMLError as error:
-            where = f"content/{language}/workbook/{name}"
-            raise BookletError(where, f"not valid YAML: {error}") from None
+        return read_yaml(folder / name, f"content/{language}/workbook/{name}", BookletError)
 
     main = read(BOOKLET_FILE)
     part_ids = _Reader(main, f"content/{language}/workbook/{BOOKLET_FILE}").items("parts")

@@ -13,15 +13,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
-from kaketoe._checks import AnswerError, known_keys, mapping, timestamp
+from kaketoe._checks import (
+    MAX_TEXT,
+    STATES,
+    AnswerError,
+    State,
+    flag,
+    known_keys,
+    mapping,
+    timestamp,
+)
 from kaketoe._checks import text as text_of
 from kaketoe._deck import Deck
 
-CardState = Literal["answered", "skipped", "talk"]
-CARD_STATES: tuple[CardState, ...] = ("answered", "skipped", "talk")
-MAX_ANSWER = 5_000  # characters in one written answer or plan point
 MAX_PLAN_POINTS = 100
 
 
@@ -30,7 +36,7 @@ class CardAnswer:
     """What the child did with one card."""
 
     card: str
-    state: CardState
+    state: State
     share: bool  # the child lets the counselor see it
     updated: str  # ISO 8601
     # The chosen questions, in the card's order: question id -> the written answer.
@@ -58,11 +64,9 @@ def card_answer_from_data(deck: Deck, data: object) -> CardAnswer:
     where = f"card '{card.id}'"
     known_keys(record, ("card", "state", "share", "updated", "answers"), where)
     state = record.get("state")
-    if state not in CARD_STATES:
-        raise AnswerError(where, f"state must be one of {', '.join(CARD_STATES)}")
-    share = record.get("share", False)
-    if not isinstance(share, bool):
-        raise AnswerError(where, "share must be true or false")
+    if state not in STATES:
+        raise AnswerError(where, f"state must be one of {', '.join(STATES)}")
+    share = flag(record, "share", where)
     written = mapping(record.get("answers", {}), f"{where} answers")
     questions = [question.id for question in card.questions]
     unknown = sorted(str(key)[:40] for key in written if key not in questions)
@@ -78,7 +82,7 @@ def card_answer_from_data(deck: Deck, data: object) -> CardAnswer:
         share=share,
         updated=timestamp(record.get("updated"), f"{where} updated"),
         answers={
-            question: text_of(written[question], f"{where} {question}", MAX_ANSWER)
+            question: text_of(written[question], f"{where} {question}", MAX_TEXT)
             for question in questions
             if question in written
         },
@@ -98,20 +102,18 @@ def card_answer_to_data(answer: CardAnswer) -> dict[str, Any]:
     return record
 
 
-def plan_point_from_data(deck: Deck, data: object, index: int) -> PlanPoint:
+def plan_point_from_data(asked: set[str], data: object, index: int) -> PlanPoint:
+    """A validated plan point; ``asked`` are the deck's question ids."""
     where = f"plan point {index + 1}"
     record = mapping(data, where)
     known_keys(record, ("id", "text", "share", "question", "updated"), where)
-    share = record.get("share", False)
-    if not isinstance(share, bool):
-        raise AnswerError(where, "share must be true or false")
+    share = flag(record, "share", where)
     question = text_of(record.get("question"), where, 80)
-    asked = {q.id for card in deck.cards() for q in card.questions}
     if question and question not in asked:
         raise AnswerError(where, f"no question '{question[:40]}' in this deck")
     return PlanPoint(
         id=text_of(record.get("id"), f"{where} id", 64, required=True),
-        text=text_of(record.get("text"), where, MAX_ANSWER, required=True),
+        text=text_of(record.get("text"), where, MAX_TEXT, required=True),
         share=share,
         question=question,
         updated=timestamp(record.get("updated"), f"{where} updated"),
@@ -142,12 +144,13 @@ def cards_from_data(
         answers[answer.card] = answer
     if not isinstance(plan, list) or len(plan) > MAX_PLAN_POINTS:
         raise AnswerError("plan", f"must be a list of at most {MAX_PLAN_POINTS} points")
-    points = tuple(plan_point_from_data(deck, item, i) for i, item in enumerate(plan))
+    asked = set(question_texts(deck))
+    points = tuple(plan_point_from_data(asked, item, i) for i, item in enumerate(plan))
     if len({point.id for point in points}) != len(points):
         raise AnswerError("plan", "two points have the same id")
     return answers, points
 
 
 def question_texts(deck: Deck) -> dict[str, str]:
-    """Every question's text by id, for what a file prints."""
+    """Every question's text by id: what a plan point may name, what a file prints."""
     return {q.id: q.text for card in deck.cards() for q in card.questions}

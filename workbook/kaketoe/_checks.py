@@ -5,7 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
+
+# What a child did with an activity or a card: answered it, skipped it, or kept it for a talk.
+State = Literal["answered", "skipped", "talk"]
+STATES: tuple[State, ...] = ("answered", "skipped", "talk")
+MAX_TEXT = 5_000  # characters in one written answer
 
 
 class AnswerError(ValueError):
@@ -47,3 +52,11 @@ def known_keys(data: Mapping[str, Any], allowed: Sequence[str], where: str) -> N
     unknown = sorted(str(key) for key in data if key not in allowed)
     if unknown:
         raise AnswerError(where, f"unknown fields {', '.join(unknown)}")
+
+
+def flag(data: Mapping[str, Any], name: str, where: str) -> bool:
+    """A true/false field, false when absent."""
+    value = data.get(name, False)
+    if not isinstance(value, bool):
+        raise AnswerError(where, f"{name} must be true or false")
+    return value

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 ID_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
+# The four parts of the booklet and of the cards, a to d, in these colours.
+PART_COLOURS = ("purple", "green", "blue", "orange")
+CREST_POSITIONS = range(5)  # the kaketoe's crest: 0 flat on the head ... 4 straight up
 
 
 class DataError(ValueError):
@@ -84,3 +88,30 @@ class Reader:
         if unknown:
             raise self.error(inner.where, f"unknown entries {', '.join(unknown)}")
         return words
+
+
+def unique(ids: Sequence[str], where: str, what: str, error: type[DataError]) -> None:
+    """Refuses an id given twice."""
+    seen: set[str] = set()
+    for identifier in ids:
+        if identifier in seen:
+            raise error(where, f"{what} id '{identifier}' is used twice")
+        seen.add(identifier)
+
+
+def part_file(data: object) -> str:
+    """The file a part's data comes from, for messages: part-<id>.yml."""
+    identifier = data.get("id") if isinstance(data, Mapping) else None
+    return f"part-{identifier}.yml" if isinstance(identifier, str) else "part-?.yml"
+
+
+def read_yaml(path: Path, where: str, error: type[DataError]) -> Any:
+    """One content file as plain data; a missing or broken file is named."""
+    import yaml  # only here: the browser reads JSON and has no YAML
+
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise error(where, "file is missing") from None
+    except yaml.YAMLError as problem:
+        raise error(where, f"not valid YAML: {problem}") from None

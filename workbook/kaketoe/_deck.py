@@ -19,16 +19,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kaketoe._data import DataError, Reader
+from kaketoe._data import (
+    CREST_POSITIONS,
+    PART_COLOURS,
+    DataError,
+    Reader,
+    part_file,
+    read_yaml,
+    unique,
+)
 
 DECK_FOLDER = "cards"
 DECK_FILE = "deck.yml"
 INFO_FILE = "info.yml"
 WORDS_FILE = "words.yml"
-PART_COLOURS = {"a": "purple", "b": "green", "c": "blue", "d": "orange"}
+PART_IDS = ("a", "b", "c", "d")  # coloured as the booklet's parts (PART_COLOURS)
 MIN_CARDS = 8
 QUESTIONS_PER_CARD = range(3, 7)
-CREST_POSITIONS = range(5)
 INFO_SECTIONS = ("who", "when", "after")
 # A few words in another language and script inside the information, such as
 # "IOM" in Arabic, are written [[en:IOM]]: the site and the app mark them with
@@ -149,11 +156,7 @@ class Deck:
 
 
 def _unique(ids: Sequence[str], where: str, what: str) -> None:
-    seen: set[str] = set()
-    for identifier in ids:
-        if identifier in seen:
-            raise DeckError(where, f"{what} id '{identifier}' is used twice")
-        seen.add(identifier)
+    unique(ids, where, what, DeckError)
 
 
 def _card(data: object, where: str, art: Mapping[str, str]) -> Card:
@@ -187,14 +190,14 @@ def _part(data: object, where: str, art: Mapping[str, str]) -> DeckPart:
     reader = _Reader(data, where)
     reader.only(("id", "title", "intro", "cards", "colour"))
     identifier = reader.identifier()
-    if identifier not in PART_COLOURS:
-        raise DeckError(where, f"field 'id' must be one of {', '.join(PART_COLOURS)}")
+    if identifier not in PART_IDS:
+        raise DeckError(where, f"field 'id' must be one of {', '.join(PART_IDS)}")
     cards = tuple(_card(card, where, art) for card in reader.items("cards"))
     if len(cards) < MIN_CARDS:
         raise DeckError(where, f"a part has at least {MIN_CARDS} cards")
     return DeckPart(
         id=identifier,
-        colour=PART_COLOURS[identifier],
+        colour=PART_COLOURS[PART_IDS.index(identifier)],
         title=reader.text("title"),
         intro=reader.text("intro"),
         cards=cards,
@@ -218,7 +221,8 @@ def text_runs(text: str) -> list[tuple[str, str]]:
 def _marked(reader: _Reader, name: str) -> str:
     """A text of the information, whose words in another language are well marked."""
     value = reader.text(name)
-    if "[[" in FOREIGN.sub("", value) or "]]" in FOREIGN.sub("", value):
+    rest = FOREIGN.sub("", value)
+    if "[[" in rest or "]]" in rest:
         raise DeckError(reader.where, f"field '{name}': write other words as [[en:IOM]]")
     return value
 
@@ -273,8 +277,8 @@ def deck_from_data(
     direction = reader.text("direction")
     if direction not in ("ltr", "rtl"):
         raise DeckError(reader.where, "field 'direction' must be ltr or rtl")
-    built = tuple(_part(part, f"{where}/{_part_file(part)}", art) for part in parts)
-    if [p.id for p in built] != list(PART_COLOURS):
+    built = tuple(_part(part, f"{where}/{part_file(part)}", art) for part in parts)
+    if tuple(p.id for p in built) != PART_IDS:
         raise DeckError(reader.where, "the parts are a, b, c and d, in this order")
     words_reader = _Reader(words, f"{where}/{WORDS_FILE}")
     words_reader.only(("labels", "app"))
@@ -291,11 +295,6 @@ def deck_from_data(
     )
     _unique([c.id for c in deck.cards()], reader.where, "card")
     return deck
-
-
-def _part_file(data: object) -> str:
-    identifier = data.get("id") if isinstance(data, Mapping) else None
-    return f"part-{identifier}.yml" if isinstance(identifier, str) else "part-?.yml"
 
 
 def deck_from_json_data(data: object, art: Mapping[str, str]) -> Deck:
@@ -323,18 +322,11 @@ def has_deck(content_dir: Path, language: str) -> bool:
 
 def load_deck(content_dir: Path, language: str, art: Mapping[str, str]) -> Deck:
     """Read and validate ``content/<language>/cards/``."""
-    import yaml  # only here: the browser reads JSON and has no YAML
-
     where = f"content/{language}/{DECK_FOLDER}"
     folder = content_dir / language / DECK_FOLDER
 
     def read(name: str) -> Any:
-        try:
-            return yaml.safe_load((folder / name).read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise DeckError(f"{where}/{name}", "file is missing") from None
-        except yaml.YAMLError as error:
-            raise DeckError(f"{where}/{name}", f"not valid YAML: {error}") from None
+        return read_yaml(folder / name, f"{where}/{name}", DeckError)
 
     main = read(DECK_FILE)
     part_ids = _Reader(main, f"{where}/{DECK_FILE}").items("parts")

@@ -19,6 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from kaketoe._answers import Workbook
 from kaketoe._booklet import Booklet
+from kaketoe._card_answers import question_texts
 
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
@@ -65,6 +66,7 @@ def lookups(booklet: Booklet, workbook: Workbook) -> dict[str, Any]:
         "roles": {role.id: role.label for role in booklet.goodbye.roles},
         "sticker_labels": {sticker.id: sticker.label for sticker in booklet.stickers},
         "placed": {sticker.station: sticker.sticker for sticker in workbook.stickers},
+        "questions": question_texts(booklet.deck) if booklet.deck else {},
     }
 
 

@@ -184,9 +184,8 @@ export class Store {
   readCopies() {
     const found = new Map();
     try {
-      for (let i = 0; i < localStorage.length; i += 1) {
-        const key = localStorage.key(i);
-        if (!key || !key.startsWith(this.prefix)) continue;
+      for (const key of this.storageKeys()) {
+        if (!key.startsWith(this.prefix)) continue;
         try {
           const profile = JSON.parse(localStorage.getItem(key) || "null");
           if (profile && profile.id) found.set(profile.id, profile);
