@@ -13,16 +13,21 @@ per-language builds; we need one per section and per language, which is a
 few lines here.
 
 Every link in a page's content also gets ``data-print-href``, its absolute
-address, which the print stylesheet shows after the link text.
+address, which the print stylesheet shows after the link text. A link to
+another page of this site gets one only when the site's public address is
+known (``SITE_URL`` set for the build): a build without it would print
+``http://127.0.0.1:8000/...`` on a parent's sheet, an address that leads
+nowhere. Links to other sites always show their address.
 """
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -68,13 +73,19 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    page_address = urljoin(config.site_url or "/", page.url)
+    site = config.site_url or "/"
+    page_address = urljoin(site, page.url)
+    # Only a published build knows where its pages will be found on paper.
+    published = bool(os.environ.get("SITE_URL"))
+    own_host = urlsplit(site).netloc
 
     def with_print_href(match: re.Match[str]) -> str:
         attributes, href = match.group(1), match.group(2)
         if not href or href.startswith("#") or "data-print-href" in attributes:
             return match.group(0)
         address = urljoin(page_address, href)
+        if not published and urlsplit(address).netloc == own_host:
+            return match.group(0)
         return f'<a {attributes}data-print-href="{address}" href="{href}"'
 
     return _HTML_LINK.sub(with_print_href, html)
