@@ -40,7 +40,7 @@ sys.path.insert(0, "/build/bundle")
 
 # What the app's worker does: import the package, export, read the file back.
 import kaketoe
-from kaketoe import _form_file, _monitoring, _report, _risk_form  # noqa: F401
+from kaketoe import _form_file, _monitoring, _report, _risk_form, _worker  # noqa: F401
 from kaketoe import booklet_from_json, export_html, read_export, warm_up
 from kaketoe._answers import PROFILE_COLOURS, Profile, Workbook
 booklet = booklet_from_json(open("/build/booklet.json", encoding="utf-8").read())

@@ -23,6 +23,7 @@ from kaketoe import (
     workbook_to_data,
 )
 from kaketoe._booklet import Booklet
+from kaketoe._export import for_counselor
 
 LANGUAGES = ("nl", "en", "ar")
 FIXTURES = ("export-v1-nl-family.html", "export-v1-ar-counselor.html")
@@ -50,6 +51,11 @@ def run(booklet_json: dict[str, str], fixtures: dict[str, str]) -> dict[str, Any
             created=imported.created,
             updated=imported.updated,
         )
+        # A counselor's copy made again holds what the rules keep: a goodbye page of an
+        # older file has no "my counselor may see this", so it is the family's only.
+        kept = (
+            imported.workbook if imported.variant == "family" else for_counselor(imported.workbook)
+        )
         results[name] = {
             "variant": imported.variant,
             "language": imported.booklet.language,
@@ -58,7 +64,7 @@ def run(booklet_json: dict[str, str], fixtures: dict[str, str]) -> dict[str, Any
             "export reads back the same": workbook_to_data(
                 read_export(again, booklets).workbook, imported.booklet
             )
-            == data,
+            == workbook_to_data(kept, imported.booklet),
             "export": digest(again),
             "report nl": digest(report_html(imported, booklets["nl"])),
             "progress": [

@@ -357,8 +357,8 @@ def test_a_tampered_wrong_or_hostile_form_file_is_refused() -> None:
         (html.replace('"version":1', '"version":2'), "newer-version"),
         ("<html><body>Hello</body></html>", "not-an-export"),
         (html[: html.rindex("</script>") - 10], "damaged"),  # cut off
-        (html.replace('id="kaketoe-form">', 'id="kaketoe-form">' + "[" * 100), "damaged"),
-        (b"\xff\xfe not text", "not-an-export"),
+        (html.replace('id="kaketoe-form">', 'id="kaketoe-form">' + "[" * 100), "too-deep"),
+        (b"\xff\xfe not text", "not-utf-8"),
     ]
     for data, code in cases:
         with pytest.raises(ImportProblem) as problem:
@@ -409,6 +409,8 @@ def test_guidance_that_names_a_heading_the_page_lacks_is_refused(tmp_path: Path)
         "talk_title": "First",
         "talk_intro": "Intro",
         "guidance_label": "In the handbook",
+        "family_copy": "The family's copy",
+        "left_out": {"one": "{n} item left out", "other": "{n} items left out"},
         "general": [{"page": "guiding-children", "heading": "4.6 Saying goodbye"}],
         "parts": {"a": [{"page": "guiding-children", "heading": "4.9 Not there"}]},
     }

@@ -153,15 +153,17 @@ def test_family_copy_reads_back_as_the_same_workbook(language: str) -> None:
 
 
 def test_counselor_copy_holds_only_what_the_child_shows() -> None:
-    """Only answers marked 'show my counselor'; guests without contact details."""
+    """Only answers marked 'show my counselor' and talk choices; shown goodbye pages
+    without contact details."""
     loaded = booklet("nl")
     workbook = workbook_from_data(loaded, full_workbook(loaded))
     html = export_html(workbook, loaded, "counselor", created=WHEN, updated=LATER)
     imported = read_export(html, booklets())
-    shown = {key for key, answer in workbook.answers.items() if answer.share}
+    shown = {key for key, a in workbook.answers.items() if a.share or a.state == "talk"}
     assert imported.variant == "counselor"
     assert set(imported.workbook.answers) == shown
     assert len(shown) < len(workbook.answers)
+    assert [guest.name for guest in imported.workbook.guests] == ["Lotte"]
     assert all(guest.contact == "" for guest in imported.workbook.guests)
     assert "@example.org" not in html
     page = BeautifulSoup(html, "html.parser")
@@ -270,7 +272,7 @@ def bad_files() -> list[tuple[str, bytes | str]]:
     encrypted = {**envelope, "encryption": {"scheme": "future"}}
     return [
         ("not-an-export", "<html><body>Hallo</body></html>"),
-        ("not-an-export", b"\xff\xfe\x00garbage"),
+        ("not-utf-8", b"\xff\xfe\x00garbage"),
         ("not-an-export", good.replace('"format":"kaketoe-booklet-export"', '"format":"x"')),
         ("damaged", good[: good.index("</script>") - 100]),
         ("damaged", good.replace('"content":', '"content"', 1)),

@@ -29,6 +29,7 @@ from kaketoe._form_file import read_form_file  # noqa: E402, F401  (the counselo
 from kaketoe._monitoring import checklist_from_data  # noqa: E402, F401
 from kaketoe._report import viewer_html  # noqa: E402, F401
 from kaketoe._risk_form import risk_form_from_data  # noqa: E402, F401
+from kaketoe._worker import import_file  # noqa: E402, F401  (what the worker runs)
 
 with open("nl.json", encoding="utf-8") as file:
     booklet = booklet_from_json(file.read())

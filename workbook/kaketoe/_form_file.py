@@ -11,20 +11,30 @@ another device. The JSON is an envelope::
 
 ``content`` is what the tool keeps: for the monitoring checklist
 ``{"moments": {...}}``, for the risk form ``{"details", "factors", "added",
-"measures"}``. Reading a file back checks it as strictly as a child's file.
+"measures"}``. Reading a file back checks it as strictly as a child's file,
+with the same reader (kaketoe._import.read_data_block). A form's ids are the
+same in every language, so a file made in one language opens in the tool of
+any other: its content is checked against the tool's own form.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from kaketoe import __version__
+from kaketoe._checks import AnswerError, name
 from kaketoe._export import checksum, script_safe_json
-from kaketoe._import import ImportProblem, check_checksum, check_version, read_data_block
+from kaketoe._import import (
+    ImportProblem,
+    check_checksum,
+    check_fields,
+    check_version,
+    memory_bounded,
+    read_data_block,
+)
 from kaketoe._monitoring import (
     Checklist,
     ChecklistError,
@@ -45,9 +55,12 @@ FORM_FORMAT = "kaketoe-counselor-form"
 FORM_VERSION = 1
 FORM_KINDS = ("monitoring", "risk-form")
 FORM_ELEMENT_ID = "kaketoe-form"
-_START = f'<script type="application/json" id="{FORM_ELEMENT_ID}">'
-_BLOCK = re.compile(re.escape(_START) + r"(.*?)</script>", re.S)
+FORM_FIELDS = frozenset(
+    {"format", "version", "kind", "language", "code", "created", "updated"}
+    | {"app_version", "content", "checksum"}
+)
 MAX_CODE = 40
+_Form = TypeVar("_Form", Checklist, RiskForm)
 
 
 @dataclass(frozen=True)
@@ -84,7 +97,7 @@ def monitoring_file_html(
     """The file of a monitoring checklist: every moment's levels, points, ticks and notes."""
     moments = moments_from_data(checklist, _mapping(content).get("moments", {}))
     clean = {"moments": moments_to_data(moments)}
-    _check_meta(code, created, updated)
+    code, created, updated = _check_meta(code, created, updated)
     return render(
         "form.html.j2",
         stylesheet_name="form.css",
@@ -109,7 +122,7 @@ def risk_form_file_html(
 ) -> str:
     """The file of a risk form: the details, every answered factor, the measures."""
     assessment = assessment_from_data(form, content)
-    _check_meta(code, created, updated)
+    code, created, updated = _check_meta(code, created, updated)
     return render(
         "form.html.j2",
         stylesheet_name="form.css",
@@ -136,15 +149,30 @@ def read_form_file(
     checklists: Mapping[str, Checklist],
     risk_forms: Mapping[str, RiskForm],
 ) -> FormFile:
-    """Read a form file back; a problem raises ImportProblem with a code the tools explain."""
-    envelope = read_data_block(data, _BLOCK, _START)
+    """Read a form file back; a problem raises ImportProblem with a code the tools explain.
+
+    ``checklists`` and ``risk_forms`` are the tool's forms by language. The
+    content is checked against the form in the file's language when the tool
+    has it, else against the tool's own: the ids are the same in every
+    language (``kaketoe check-content`` sees to that)."""
+    with memory_bounded():
+        return _read_form_file(data, checklists, risk_forms)
+
+
+def _read_form_file(
+    data: bytes | str,
+    checklists: Mapping[str, Checklist],
+    risk_forms: Mapping[str, RiskForm],
+) -> FormFile:
+    envelope = read_data_block(data, FORM_ELEMENT_ID)
     if not isinstance(envelope, dict) or envelope.get("format") != FORM_FORMAT:
         raise ImportProblem("not-an-export", "not a kaketoe counselor form")
     check_version(envelope, FORM_VERSION)
+    check_fields(envelope, FORM_FIELDS)
     check_checksum(envelope)
     kind, language, code = envelope.get("kind"), envelope.get("language"), envelope.get("code")
     created, updated = envelope.get("created"), envelope.get("updated")
-    if kind not in FORM_KINDS or not isinstance(language, str):
+    if kind not in FORM_KINDS or not isinstance(language, str) or len(language) > 20:
         raise ImportProblem("bad-content", "unknown kind of form")
     try:
         code, created, updated = _check_meta(code, created, updated)
@@ -153,21 +181,26 @@ def read_form_file(
     content: dict[str, Any]
     try:
         if kind == "monitoring":
-            checklist = checklists.get(language)
+            checklist = _in_language(checklists, language)
             if checklist is None:
-                raise ImportProblem("bad-content", f"no checklist in {language[:20]!r}")
+                raise ImportProblem("bad-content", "this tool has no checklist")
             moments = moments_from_data(
                 checklist, _mapping(envelope.get("content")).get("moments", {})
             )
             content = {"moments": moments_to_data(moments)}
         else:
-            form = risk_forms.get(language)
+            form = _in_language(risk_forms, language)
             if form is None:
-                raise ImportProblem("bad-content", f"no form in {language[:20]!r}")
+                raise ImportProblem("bad-content", "this tool has no risk form")
             content = assessment_to_data(assessment_from_data(form, envelope.get("content")))
     except (ChecklistError, RiskFormError) as error:
         raise ImportProblem("bad-content", str(error)[:200]) from None
     return FormFile(str(kind), language, code, created, updated, content)
+
+
+def _in_language(forms: Mapping[str, _Form], language: str) -> _Form | None:
+    """The form in ``language``, or else any: a form's ids are the same in every language."""
+    return forms.get(language) or next(iter(forms.values()), None)
 
 
 def _mapping(value: object) -> Mapping[str, Any]:
@@ -177,10 +210,15 @@ def _mapping(value: object) -> Mapping[str, Any]:
 
 
 def _check_meta(code: object, created: object, updated: object) -> tuple[str, str, str]:
-    """The family code and the two dates, checked; ValueError names what is wrong."""
-    if not isinstance(code, str) or not code.strip() or len(code) > MAX_CODE:
-        raise ValueError(f"the family code must be text of 1 to {MAX_CODE} characters")
+    """The family code as people read it (NFKC, no direction controls, trimmed) and
+    the two dates, checked; ValueError names what is wrong."""
+    try:
+        code = name(code, "the family code", MAX_CODE)
+    except AnswerError:
+        raise ValueError(f"the family code must be text of 1 to {MAX_CODE} characters") from None
     if not isinstance(created, str) or not isinstance(updated, str):
+        raise ValueError("the dates must be ISO 8601 text")
+    if len(created) > 40 or len(updated) > 40:
         raise ValueError("the dates must be ISO 8601 text")
     datetime.fromisoformat(created)
     datetime.fromisoformat(updated)

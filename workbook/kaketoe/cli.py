@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from kaketoe._booklet import Booklet, BookletError, booklet_languages, booklet_t
 from kaketoe._bundle import write_bundle
 from kaketoe._counselor import CounselorWordsError, load_words
 from kaketoe._guidance import GuidanceError, load_guidance
-from kaketoe._import import ImportProblem, read_export
+from kaketoe._import import ImportedExport, ImportProblem, read_export
 from kaketoe._monitoring import ChecklistError, checklist_shape, load_checklist
 from kaketoe._parity import parity_problems
 from kaketoe._report import report_html
@@ -143,13 +144,28 @@ def validate(path: Path, content_dir: Path, language: str) -> int:
         speaker = booklets.get(language) or next(iter(booklets.values()))
         print(f"{path}: {problem.message(speaker)} ({problem})")
         return PROBLEMS
-    answers = imported.workbook.answers
-    print(
-        f"{path}: valid {imported.variant} export, booklet {imported.booklet.id} "
-        f"v{imported.booklet.version} in {imported.booklet.language}, "
-        f"{len(answers)} answer(s), {len(imported.workbook.guests)} goodbye page(s)"
-    )
+    print(f"{path}: valid {imported.variant} export, {holds(imported)}")
     return OK
+
+
+def holds(imported: ImportedExport) -> str:
+    """What a file holds, in a few words: the booklet and its answers, or the
+    deck of cards with the cards answered and the plan points."""
+    workbook, booklet = imported.workbook, imported.booklet
+    pages = f"{len(workbook.guests)} goodbye page(s)"
+    if workbook.material == "cards" and booklet.deck is not None:
+        cards = Counter(card.state for card in workbook.cards.values())
+        return (
+            f"the cards {booklet.deck.id} v{booklet.deck.version} in {booklet.language}, "
+            f"{cards['answered']} card(s) answered, {cards['talk']} kept for a talk, "
+            f"{len(workbook.plan)} plan point(s), {pages}"
+        )
+    answers = Counter(answer.state for answer in workbook.answers.values())
+    return (
+        f"booklet {booklet.id} v{booklet.version} in {booklet.language}, "
+        f"{answers['answered']} answer(s), {answers['talk']} kept for a talk, "
+        f"{len(workbook.stickers)} sticker(s), {pages}"
+    )
 
 
 def report(path: Path, content_dir: Path, language: str, output: Path | None) -> int:

@@ -2,9 +2,38 @@
 // after the first screen; nothing the child does waits for it. Screens that
 // need it (export, import) wait with a message, and get an error after a
 // time limit instead of hanging.
+//
+// Calls go to the worker one at a time, so each call's time limit measures its
+// own work. A call that runs out of time, or a worker that fails, costs one
+// call and never the next: the worker is stopped, every call still waiting is
+// sent to a fresh one. A refused call is an Error with
+//   error.problem  a file's problem: a code of kaketoe._booklet.MESSAGES
+//                  (the app says it with the booklet's `messages`), or
+//   error.failure  "time-out" (stopped after its time limit), "crashed" (the
+//                  worker died or Python failed) or "start-failed" (Python
+//                  could not start), or neither: what was filled in was refused
+//                  (error.message says why).
 
 const START_LIMIT_MS = 90_000;
-const CALL_LIMIT_MS = 60_000;
+// Reading a file is bounded by the reader (kaketoe._import: at most 16 MiB,
+// every check linear in the file): on this machine the largest file is judged
+// in about a second on CPython and a few in Pyodide; a mid-range tablet is about
+// four times slower. A read still running after 20 s is stuck, not slow.
+const READ_LIMIT_MS = 20_000;
+// Making a file, scoring a form: bounded by what the app lets a child or a
+// counselor make; generous, for the slowest tablets.
+const WORK_LIMIT_MS = 60_000;
+const READS = new Set(["import", "view-file", "read-form"]);
+
+/** The limit of one call, by its kind. */
+export function limitOf(type) {
+  return READS.has(type) ? READ_LIMIT_MS : WORK_LIMIT_MS;
+}
+
+/** A refused call as an Error that carries what went wrong (problem, failure, detail). */
+function refusal(fields) {
+  return Object.assign(new Error(fields.error || fields.problem || fields.failure || "refused"), fields);
+}
 
 export class Python {
   /** forms and formLanguages: the counselor tools' data, for the tools that score forms. */
@@ -20,33 +49,43 @@ export class Python {
     }
     this.worker = null;
     this.ready = null;
-    this.pending = new Map();
+    this.waiting = []; // calls not sent yet: {message, resolve, reject}
+    this.running = null; // the call the worker works on: {id, resolve, reject, timer}
     this.next = 1;
+    // "idle" (no worker), "starting", "ready", or "failed" (the last start failed).
     this.state = "idle";
   }
 
-  /** Starts the worker once; resolves when Python is ready, rejects on failure or time-out. */
+  /** Starts a worker if none runs; resolves when Python is ready, rejects when it cannot start. */
   start() {
     if (this.ready) return this.ready;
     this.state = "starting";
+    let worker;
     this.ready = new Promise((resolve, reject) => {
-      const timer = setTimeout(() => fail(new Error("time-out")), START_LIMIT_MS);
-      const fail = (error) => {
+      const timer = setTimeout(() => failed("the start took too long"), START_LIMIT_MS);
+      const failed = (why) => {
         clearTimeout(timer);
+        if (worker !== this.worker) return; // a worker stopped meanwhile
+        this.stop();
         this.state = "failed";
-        if (this.worker) this.worker.terminate();
-        this.worker = null;
-        this.ready = null;
-        reject(error);
+        reject(refusal({ failure: "start-failed", error: String(why) }));
       };
       try {
-        this.worker = new Worker(this.url, { type: "module" });
-      } catch (error) {
-        fail(error);
+        worker = new Worker(this.url, { type: "module" });
+      } catch {
+        worker = null;
+      }
+      this.worker = worker;
+      if (!worker) {
+        failed("the worker could not be made");
         return;
       }
-      this.worker.onerror = (event) => fail(new Error(event.message || "worker error"));
-      this.worker.onmessage = (event) => {
+      worker.onerror = (event) => {
+        if (this.state === "starting") failed(event.message || "worker error");
+        else this.lost(worker, "crashed", event.message || "worker error");
+      };
+      worker.onmessage = (event) => {
+        if (worker !== this.worker) return; // a worker stopped meanwhile
         const message = event.data;
         if (message.type === "ready") {
           clearTimeout(timer);
@@ -55,29 +94,69 @@ export class Python {
           this.state = "ready";
           resolve(this);
         } else if (message.type === "failed") {
-          fail(new Error(message.error));
-        } else if (message.id && this.pending.has(message.id)) {
-          const { resolve: done, reject: refuse, timer: callTimer } = this.pending.get(message.id);
-          clearTimeout(callTimer);
-          this.pending.delete(message.id);
-          if (message.ok) done(message.result);
-          else refuse(Object.assign(new Error(message.error || message.problem), message));
+          failed(message.error);
+        } else if (this.running && message.id === this.running.id) {
+          this.answered(message);
         }
       };
     });
     return this.ready;
   }
 
-  async call(message) {
-    await this.start();
-    const id = this.next++;
+  /** Asks the worker; resolves with the result, or rejects as described at the top. */
+  call(message) {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        reject(new Error("time-out"));
-      }, CALL_LIMIT_MS);
-      this.pending.set(id, { resolve, reject, timer });
-      this.worker.postMessage({ ...message, id });
+      this.waiting.push({ message, resolve, reject });
+      this.send();
     });
+  }
+
+  /** Sends the first waiting call when the worker is free, starting a worker if needed. */
+  send() {
+    if (this.running || !this.waiting.length) return;
+    if (this.state !== "ready") {
+      this.start().then(() => this.send(), (error) => {
+        // Every waiting call hears why; the next call tries a fresh start.
+        for (const { reject } of this.waiting.splice(0)) reject(error);
+      });
+      return;
+    }
+    const { message, resolve, reject } = this.waiting.shift();
+    const id = this.next++;
+    const timer = setTimeout(() => this.lost(this.worker, "time-out", "the call took too long"), limitOf(message.type));
+    this.running = { id, resolve, reject, timer };
+    // A file is handed over as it is; the worker copies it only when it is not too large.
+    this.worker.postMessage({ ...message, id });
+  }
+
+  answered(message) {
+    const { resolve, reject, timer } = this.running;
+    clearTimeout(timer);
+    this.running = null;
+    if (message.ok) resolve(message.result);
+    else reject(refusal(message));
+    if (message.failure) this.stop(); // Python cannot go on in that worker
+    this.send();
+  }
+
+  /** The worker hangs or died: the running call fails, the others go to a fresh worker. */
+  lost(worker, failure, why) {
+    if (worker !== this.worker) return;
+    const running = this.running;
+    this.running = null;
+    this.stop();
+    if (running) {
+      clearTimeout(running.timer);
+      running.reject(refusal({ failure, error: why }));
+    }
+    this.send();
+  }
+
+  /** Ends the worker; the next call starts another. */
+  stop() {
+    if (this.worker) this.worker.terminate();
+    this.worker = null;
+    this.ready = null;
+    this.state = "idle";
   }
 }
