@@ -3,17 +3,26 @@ checklist and the form for risk and protective factors, per language.
 
 The build writes ``app/counselor/<lang>.json`` from ``content/<lang>/counselor/``:
 the page draws the forms from it, and the worker reads the same file to score.
+
+It also decides what the viewer shows of a child's file (:func:`viewer_copy`):
+a family's copy holds everything, but the counselor sees only what the child
+chose to show, the same as in the counselor's copy.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from kaketoe._answers import Workbook
 from kaketoe._booklet import load_booklet
 from kaketoe._data import DataError, Reader
-from kaketoe._guidance import guidance_to_data, load_guidance
+from kaketoe._export import for_counselor
+from kaketoe._guidance import count_words, guidance_to_data, load_guidance
+from kaketoe._import import ImportedExport
 from kaketoe._monitoring import checklist_to_data, load_checklist
 from kaketoe._risk_form import load_risk_form, risk_form_to_data
 
@@ -70,6 +79,35 @@ WORDS = (
     "problem_unknown_version",
     "problem_bad_content",
     "problem_file_too_large",
+    "problem_other_booklet",
+    "problem_unknown",
+    "problem_not_utf_8",
+    "problem_too_deep",
+    "problem_duplicate_key",
+    "problem_out_of_memory",
+    "trend_compared",
+    "trend_nothing_compared",
+    "summary_loading",
+    "summary_failed",
+    "file_failed",
+    "file_not_opened",
+    "file_reading",
+    "file_making",
+    "failure_time_out",
+    "failure_crashed",
+    "failure_out_of_memory",
+    "failure_start_failed",
+    "code_looks_like",
+    "code_other_letters",
+    "code_open_existing",
+    "code_make_new",
+    "file_looks_like",
+    "file_on_existing",
+    "file_as_new",
+    "open_elsewhere",
+    "take_over",
+    "taken_over",
+    "take_back",
 )
 RIGHT_TO_LEFT = {"ar"}
 
@@ -117,3 +155,43 @@ def counselor_data(content_dir: Path, language: str) -> dict[str, Any]:
 def counselor_to_json(data: dict[str, Any]) -> str:
     """counselor_data() as the JSON file the browser reads."""
     return json.dumps(data, ensure_ascii=False, indent=1)
+
+
+# What the viewer shows of a child's file ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ViewerCopy:
+    """A child's file as the viewer shows it."""
+
+    imported: ImportedExport  # with only what the counselor may see, as a counselor's copy
+    family: bool  # the file is the family's own copy
+    left_out: int  # answers, cards, plan points and goodbye pages the viewer does not show
+
+    def left_out_words(self, guidance: Mapping[str, Any]) -> str:
+        """How many items were left out, as a sentence in the viewer's language."""
+        return count_words(guidance["left_out"], self.left_out)
+
+
+def _holds_something(workbook: Workbook) -> int:
+    """What a counselor could read in a workbook: answers and cards with content,
+    plan points, goodbye pages (a skipped activity holds nothing)."""
+    return (
+        sum(1 for answer in workbook.answers.values() if answer.state != "skipped")
+        + sum(1 for card in workbook.cards.values() if card.state != "skipped")
+        + len(workbook.plan)
+        + len(workbook.guests)
+    )
+
+
+def viewer_copy(imported: ImportedExport) -> ViewerCopy:
+    """What the viewer may show of a file: of a family's copy exactly what the
+    counselor's copy would hold (kaketoe._export.for_counselor, the one rule)."""
+    if imported.variant == "counselor":
+        return ViewerCopy(imported, family=False, left_out=0)
+    shown = for_counselor(imported.workbook)
+    return ViewerCopy(
+        replace(imported, variant="counselor", workbook=shown),
+        family=True,
+        left_out=_holds_something(imported.workbook) - _holds_something(shown),
+    )

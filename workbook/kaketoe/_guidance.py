@@ -11,7 +11,7 @@ shows them next to the activities the child marked "I'd rather talk about it".
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,18 @@ from kaketoe._data import DataError, Reader
 
 VIEWER_FILE = "viewer.yml"
 WORDS = ("title", "intro", "open_label", "drop_hint", "close", "privacy_note")
-TOP_KEYS = (*WORDS, "talk_title", "talk_intro", "guidance_label", "general", "parts")
+TOP_KEYS = (
+    *WORDS,
+    "talk_title",
+    "talk_intro",
+    "guidance_label",
+    "family_copy",
+    "left_out",
+    "general",
+    "parts",
+)
+# The counselor tools exist in Dutch and English, which have the same two plural forms.
+PLURAL_FORMS = ("one", "other")
 _HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
 
 
@@ -50,6 +61,8 @@ class Guidance:
     talk_title: str
     talk_intro: str
     guidance_label: str
+    family_copy: str  # said above a family's copy: what the viewer shows of it
+    left_out: dict[str, str]  # "one" and "other": how many items were left out, {n}
     general: tuple[Link, ...]
     parts: dict[str, tuple[Link, ...]]
 
@@ -80,6 +93,20 @@ def _links(reader: _Reader, items: Iterable[Any], handbook: Path, where: str) ->
     return tuple(links)
 
 
+def _plural(reader: _Reader, name: str) -> dict[str, str]:
+    forms = _Reader(reader.data.get(name), f"{reader.where} > {name}")
+    forms.only(PLURAL_FORMS)
+    words = {form: forms.text(form) for form in PLURAL_FORMS}
+    if "{n}" not in words["other"]:
+        raise GuidanceError(forms.where, "the 'other' form needs the number as {n}")
+    return words
+
+
+def count_words(forms: Mapping[str, str], count: int) -> str:
+    """The sentence for ``count`` from its plural forms (Dutch and English: one, other)."""
+    return forms["one" if count == 1 else "other"].replace("{n}", str(count))
+
+
 def load_guidance(content_dir: Path, language: str, part_ids: Iterable[str]) -> Guidance:
     import yaml  # only on the machine that builds
 
@@ -104,6 +131,8 @@ def load_guidance(content_dir: Path, language: str, part_ids: Iterable[str]) -> 
         talk_title=reader.text("talk_title"),
         talk_intro=reader.text("talk_intro"),
         guidance_label=reader.text("guidance_label"),
+        family_copy=reader.text("family_copy"),
+        left_out=_plural(reader, "left_out"),
         general=_links(reader, reader.items("general"), handbook, f"{where} > general"),
         parts={
             part: _links(
@@ -123,6 +152,8 @@ def guidance_to_data(guidance: Guidance) -> dict[str, Any]:
         "talk_title": guidance.talk_title,
         "talk_intro": guidance.talk_intro,
         "guidance_label": guidance.guidance_label,
+        "family_copy": guidance.family_copy,
+        "left_out": dict(guidance.left_out),
         "general": links(guidance.general),
         "parts": {part: links(values) for part, values in guidance.parts.items()},
     }

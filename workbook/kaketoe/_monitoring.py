@@ -346,6 +346,44 @@ def trend(checklist: Checklist, moments: Mapping[str, MomentCheck]) -> list[Mome
     return found
 
 
+@dataclass(frozen=True)
+class Comparison:
+    """What the trend chart may plot: the points of the domains scored at every
+    moment of the trend, so that a domain scored once only cannot move the line.
+    Raw totals are not comparable when different domains were scored."""
+
+    domains: tuple[str, ...]  # scored at every moment of the trend, in the checklist's order
+    most: int  # the highest sum these domains can reach
+    points: tuple[tuple[str, int], ...]  # (moment id, the sum of these domains' points)
+
+
+def comparison(checklist: Checklist, scores: list[MomentScore]) -> Comparison:
+    """The comparable part of a trend (see :class:`Comparison`)."""
+    common = [
+        domain
+        for domain in checklist.domains
+        if scores
+        and all(
+            any(found.domain == domain.id and found.points is not None for found in score.domains)
+            for score in scores
+        )
+    ]
+    ids = {domain.id for domain in common}
+    return Comparison(
+        domains=tuple(domain.id for domain in common),
+        most=sum(domain.most for domain in common),
+        points=tuple(
+            (
+                score.moment,
+                sum(found.points or 0 for found in score.domains if found.domain in ids),
+            )
+            for score in scores
+        )
+        if common
+        else (),
+    )
+
+
 # For the browser -------------------------------------------------------------------------
 
 
@@ -410,7 +448,8 @@ def moments_to_data(moments: Mapping[str, MomentCheck]) -> dict[str, Any]:
 
 
 def scores_to_data(checklist: Checklist, moments: Mapping[str, MomentCheck]) -> dict[str, Any]:
-    """The score of every moment (also of empty ones), and the trend of the ticked ones."""
+    """The score of every moment (also of empty ones), and the trend of the ticked
+    ones: only what can be compared (see :class:`Comparison`)."""
     result: dict[str, Any] = {"most": checklist.most, "moments": {}}
     for moment in checklist.moments:
         score = moment_score(checklist, moment.id, moments.get(moment.id, MomentCheck()))
@@ -423,8 +462,12 @@ def scores_to_data(checklist: Checklist, moments: Mapping[str, MomentCheck]) -> 
                 for d in score.domains
             },
         }
-    result["trend"] = [
-        {"moment": s.moment, "total": s.total, "scored": s.scored}
-        for s in trend(checklist, moments)
-    ]
+    scores = trend(checklist, moments)
+    compared = comparison(checklist, scores)
+    result["trend"] = {
+        "moments": [s.moment for s in scores],  # the moments with something ticked
+        "domains": list(compared.domains),  # the domains the line adds up
+        "most": compared.most,
+        "points": [{"moment": moment, "points": points} for moment, points in compared.points],
+    }
     return result

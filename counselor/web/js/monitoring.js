@@ -4,7 +4,7 @@
 // lowest-level rule, the points, the totals and the trend. This page draws
 // the form and the numbers it gets back.
 
-import { h } from "../../js/dom.js";
+import { fill, h } from "../../js/dom.js";
 import { Tool } from "./tool.js";
 
 const tool = new Tool("monitoring", ["moments"]);
@@ -36,7 +36,7 @@ function showScores() {
     if (line) line.textContent = `${words.level}: ${found.level ? `${levelOf(domain, found.level).label} (${pointsOf(found)})` : words.not_chosen}`;
   }
   const summary = document.getElementById("summary");
-  if (summary) summary.replaceChildren(scoreTable(), trendChart());
+  if (summary) fill(summary, scoreTable(), trendChart());
 }
 
 function scoreTable() {
@@ -56,18 +56,21 @@ function scoreTable() {
     }))));
 }
 
-/** A small line chart of the totals over the moments that have scores. */
+/** A small line chart of what can be compared over the moments (Python chooses:
+ * the points of the domains scored at every moment), with a sentence saying what it shows. */
 function trendChart() {
   const { words } = tool;
   const { checklist, scores } = state;
-  const points = scores.trend.map((item) => ({ ...item, moment: checklist.moments.find((m) => m.id === item.moment) }));
-  const spoken = points.map((p) => `${p.moment.label}: ${p.total} ${words.of} ${scores.most}`).join("; ");
+  const { trend } = scores;
+  const titles = new Map(checklist.domains.map((domain) => [domain.id, domain.title]));
+  const points = trend.points.map((item) => ({ ...item, moment: checklist.moments.find((m) => m.id === item.moment) }));
+  const spoken = points.map((p) => `${p.moment.label}: ${p.points} ${words.of} ${trend.most}`).join("; ");
   const width = 360;
   const height = 180;
   const first = checklist.moments[0].months;
   const span = checklist.moments.at(-1).months - first || 1;
   const x = (months) => 40 + ((months - first) / span) * (width - 80);
-  const y = (total) => height - 30 - (total / scores.most) * (height - 50);
+  const y = (value) => height - 30 - (value / (trend.most || 1)) * (height - 50);
   const el = (tag, attributes, text) => {
     const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
     for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
@@ -78,18 +81,27 @@ function trendChart() {
   chart.append(
     el("line", { class: "axis", x1: 40, y1: height - 30, x2: width - 20, y2: height - 30 }),
     el("line", { class: "axis", x1: 40, y1: 20, x2: 40, y2: height - 30 }),
-    el("text", { x: 4, y: y(scores.most) + 4 }, String(scores.most)),
+    el("text", { x: 4, y: y(trend.most) + 4 }, String(trend.most)),
     el("text", { x: 4, y: y(0) + 4 }, "0"),
     ...checklist.moments.map((moment) => el("text", { x: x(moment.months) - 8, y: height - 10 }, String(moment.months))));
   if (points.length) {
-    chart.append(el("polyline", { class: "line", points: points.map((p) => `${x(p.moment.months)},${y(p.total)}`).join(" ") }));
+    chart.append(el("polyline", { class: "line", points: points.map((p) => `${x(p.moment.months)},${y(p.points)}`).join(" ") }));
     for (const p of points) {
       chart.append(
-        el("circle", { cx: x(p.moment.months), cy: y(p.total), r: 4, class: "dot" }),
-        el("text", { x: x(p.moment.months) + 6, y: y(p.total) - 6 }, String(p.total)));
+        el("circle", { cx: x(p.moment.months), cy: y(p.points), r: 4, class: "dot" }),
+        el("text", { x: x(p.moment.months) + 6, y: y(p.points) - 6 }, String(p.points)));
     }
   }
-  return h("figure", { class: "trend" }, h("figcaption", {}, words.trend), chart);
+  let plotted = "";
+  if (trend.domains.length) {
+    plotted = words.trend_compared
+      .replace("{domains}", trend.domains.map((id) => titles.get(id)).join(", "))
+      .replace("{most}", String(trend.most));
+  } else if (trend.moments.length) {
+    plotted = words.trend_nothing_compared;
+  }
+  return h("figure", { class: "trend" }, h("figcaption", {}, words.trend), chart,
+    plotted ? h("p", { class: "hint", id: "trend-plotted" }, plotted) : null);
 }
 
 // The form ------------------------------------------------------------------------------
@@ -133,7 +145,7 @@ function domainFieldset(domain) {
         tool.changed();
       })));
   });
-  const note = h("textarea", { id: `note-${domain.id}`, rows: 2, maxlength: 2000 });
+  const note = h("textarea", { id: `note-${domain.id}`, rows: 2, maxlength: 2000, dir: "auto" });
   note.value = stored.note || "";
   note.addEventListener("input", () => { domainData(domain.id).note = note.value; tool.changed(); });
   return h("fieldset", { class: "domain" },
@@ -157,9 +169,9 @@ function drawForm() {
     "aria-pressed": String(moment.id === state.moment),
     onclick: () => { state.moment = moment.id; drawForm(); },
   }, moment.label)));
-  tool.main.replaceChildren(
+  fill(tool.main,
     h("h1", {}, checklist.title),
-    h("p", {}, `${words.family_code}: `, h("strong", {}, tool.record.code)),
+    h("p", { class: "family" }, `${words.family_code}: `, h("strong", {}, h("bdi", {}, tool.record.code))),
     h("p", {}, checklist.intro),
     h("p", {}, checklist.rule),
     h("p", { class: "no-print" }, h("a", { href: tool.handbookLink(checklist.handbook) }, words.handbook)),
@@ -176,8 +188,8 @@ function drawForm() {
   showScores();
 }
 
-function openFamily(code) {
-  tool.open(code, () => ({ moments: {} }));
+/** Draws the form of the family tool.record, at its first moment. */
+function showFamily() {
   state.moment = state.checklist.moments[0].id;
   state.scores = null;
   tool.answered = false;
@@ -190,7 +202,7 @@ async function start() {
   await tool.load();
   state.checklist = tool.data.monitoring;
   tool.onChange = score;
-  tool.codeScreen({ title: state.checklist.title, intro: state.checklist.intro, onOpen: openFamily });
+  tool.codeScreen({ title: state.checklist.title, intro: state.checklist.intro, empty: () => ({ moments: {} }), show: showFamily });
 }
 
 start();

@@ -5,7 +5,7 @@
 // what is not known, what is still open. Nothing is added up: the handbook
 // says the form is not a balance.
 
-import { h } from "../../js/dom.js";
+import { fill, h } from "../../js/dom.js";
 import { Tool } from "./tool.js";
 
 const tool = new Tool("risk-form", ["details", "factors", "added", "measures"]);
@@ -16,11 +16,12 @@ function summarize() {
   tool.ask(
     () => ({ type: "risk-summary", language: tool.language, form: { details, factors, added, measures } }),
     showSummary,
+    "summary",
   );
 }
 
 function list(items) {
-  return items.length ? h("ul", {}, ...items.map((item) => h("li", {}, item))) : h("p", {}, "–");
+  return items.length ? h("ul", {}, ...items.map((item) => h("li", {}, h("bdi", {}, item)))) : h("p", {}, "–");
 }
 
 function showSummary(summary) {
@@ -29,7 +30,7 @@ function showSummary(summary) {
   if (!place) return;
   const byId = new Map(form.domains.map((domain) => [domain.id, domain]));
   const measures = new Map(form.measures.map((measure) => [measure.id, measure.label]));
-  place.replaceChildren(
+  fill(place,
     ...summary.domains.map((found) => {
       const domain = byId.get(found.domain);
       return h("section", { class: "summary-domain", "aria-labelledby": `summary-${domain.id}` },
@@ -56,7 +57,7 @@ function presenceSelect(id, value, onchange, label = null) {
 }
 
 function noteInput(id, value, label, oninput) {
-  const input = h("input", { type: "text", id, maxlength: 2000, "aria-label": label });
+  const input = h("input", { type: "text", id, maxlength: 2000, dir: "auto", "aria-label": label });
   input.value = value || "";
   input.addEventListener("input", () => oninput(input.value));
   return input;
@@ -80,7 +81,7 @@ function addedRow(entry, index) {
     Object.assign(tool.record.added[index], patch);
     tool.changed();
   };
-  const label = h("input", { type: "text", id: `added-${index}`, maxlength: 200 });
+  const label = h("input", { type: "text", id: `added-${index}`, maxlength: 200, dir: "auto" });
   label.value = entry.label;
   label.addEventListener("input", () => update({ label: label.value }));
   return h("div", { class: "factor factor--added" },
@@ -141,14 +142,14 @@ function measuresBlock() {
 function drawForm() {
   const { words } = tool;
   const details = form.details.map((detail) => {
-    const input = h("input", { type: detail.id === "date" ? "date" : "text", id: `detail-${detail.id}`, maxlength: 200 });
+    const input = h("input", { type: detail.id === "date" ? "date" : "text", id: `detail-${detail.id}`, maxlength: 200, dir: "auto" });
     input.value = tool.record.details[detail.id] || "";
     input.addEventListener("input", () => { tool.record.details[detail.id] = input.value; tool.changed(); });
     return h("div", { class: "field" }, h("label", { for: `detail-${detail.id}` }, detail.label), input);
   });
-  tool.main.replaceChildren(
+  fill(tool.main,
     h("h1", {}, form.title),
-    h("p", {}, `${words.family_code}: `, h("strong", {}, tool.record.code)),
+    h("p", { class: "family" }, `${words.family_code}: `, h("strong", {}, h("bdi", {}, tool.record.code))),
     h("p", {}, form.intro),
     h("p", { class: "notice" }, form.warning),
     h("p", { class: "no-print" }, h("a", { href: tool.handbookLink(form.handbook) }, words.handbook)),
@@ -166,8 +167,8 @@ function drawForm() {
     tool.fileButton());
 }
 
-function openFamily(code) {
-  tool.open(code, () => ({ details: {}, factors: {}, added: [], measures: {} }));
+/** Draws the form of the family tool.record. */
+function showFamily() {
   tool.answered = false;
   drawForm();
   tool.main.focus();
@@ -178,7 +179,12 @@ async function start() {
   await tool.load();
   form = tool.data.risk_form;
   tool.onChange = summarize;
-  tool.codeScreen({ title: form.title, intro: form.intro, onOpen: openFamily });
+  tool.codeScreen({
+    title: form.title,
+    intro: form.intro,
+    empty: () => ({ details: {}, factors: {}, added: [], measures: {} }),
+    show: showFamily,
+  });
 }
 
 start();

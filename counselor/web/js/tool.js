@@ -2,11 +2,18 @@
 // records kept on this device under a family code (IndexedDB with a copy in
 // localStorage, as the children's app keeps profiles), saving, the screen to
 // choose a family, and Python in a worker. Nothing here leaves the device.
+//
+// A family's form is open in one tab at a time: the tab holds a Web Lock named
+// after the record. Another tab that opens it says so, and can take it over: the
+// first tab then saves, lets go and says where the form went. So two tabs never
+// overwrite each other's entries.
 
-import { h } from "../../js/dom.js";
+import { fill, h } from "../../js/dom.js";
 import { Python } from "../../js/python.js";
 import { Store } from "../../js/store.js";
+import { lookAlikeLetters, lookAlikes, normalise } from "./family-code.js";
 import { registerOffline } from "./offline.js";
+import { fileTrouble, workTrouble } from "./problems.js";
 
 const SAVE_DELAY_MS = 400;
 const body = document.body;
@@ -14,6 +21,8 @@ const body = document.body;
 export function now() {
   return new Date().toISOString();
 }
+
+const CHANNEL = "kaketoe-counselor-forms";
 
 export class Tool {
   /**
@@ -32,9 +41,14 @@ export class Tool {
     this.record = null;
     this.python = null;
     this.saveTimer = null;
+    this.saving = Promise.resolve();
     this.dirty = false;
+    this.held = null; // {id, release}: the family's form this tab holds
+    this.screen = null; // {title, intro, empty, show}: set by codeScreen()
     /** Called after every change, to ask Python again. */
     this.onChange = () => {};
+    this.channel = "BroadcastChannel" in window ? new BroadcastChannel(CHANNEL) : null;
+    if (this.channel) this.channel.onmessage = (event) => this.askedToRelease(event.data);
     document.addEventListener("visibilitychange", () => {
       if (document.visibilityState === "hidden") this.saveNow();
     });
@@ -68,16 +82,21 @@ export class Tool {
     }
   }
 
-  async saveNow() {
+  /** Saves now; resolves when this and every earlier save is done. */
+  saveNow() {
     clearTimeout(this.saveTimer);
-    if (!this.record || !this.dirty) return;
-    this.dirty = false;
-    const kept = await this.store.save(this.record);
-    const status = document.getElementById("saved");
-    if (status) status.textContent = kept ? this.words.saved : this.words.storage_failed;
+    this.saving = this.saving.then(async () => {
+      if (!this.record || !this.dirty) return;
+      this.dirty = false;
+      const kept = await this.store.save(this.record);
+      const status = document.getElementById("saved");
+      if (status) status.textContent = kept ? this.words.saved : this.words.storage_failed;
+    });
+    return this.saving;
   }
 
   changed() {
+    if (!this.record) return;
     this.record.updated = now();
     this.dirty = true;
     clearTimeout(this.saveTimer);
@@ -85,17 +104,90 @@ export class Tool {
     this.onChange();
   }
 
-  /** The record of this family for this tool; a new one when there is none yet. */
-  open(code, empty) {
+  /** The family codes of this tool on this device. */
+  codes() {
+    return this.records.filter((record) => record.kind === this.kind).map((record) => record.code);
+  }
+
+  // One tab per family's form ----------------------------------------------------------
+
+  /** Holds the form `id` in this tab; false when another tab holds it (unless `wait`). */
+  hold(id, { wait = false } = {}) {
+    if (this.held && this.held.id === id) return Promise.resolve(true);
+    this.letGo();
+    if (!navigator.locks) return Promise.resolve(true); // an old browser: nothing to hold with
+    return new Promise((resolve) => {
+      navigator.locks.request(`kaketoe-counselor:${id}`, wait ? {} : { ifAvailable: true }, (lock) => {
+        if (!lock) {
+          resolve(false);
+          return undefined;
+        }
+        return new Promise((release) => {
+          this.held = { id, release };
+          resolve(true);
+        });
+      }).catch(() => resolve(false));
+    });
+  }
+
+  letGo() {
+    if (this.held) this.held.release();
+    this.held = null;
+  }
+
+  /** Another tab wants this tab's form: save everything, let go, say where it went. */
+  async askedToRelease(message) {
+    if (!message || message.type !== "release" || !this.held || message.id !== this.held.id) return;
+    const code = this.record ? this.record.code : message.code;
+    await this.saveNow();
+    this.record = null;
+    this.letGo();
+    fill(this.main,
+      h("h1", {}, this.screen.title),
+      h("p", { class: "notice", role: "alert" }, `${this.words.family_code}: `, h("bdi", {}, code), ". ", this.words.taken_over),
+      h("p", {}, h("button", { type: "button", class: "button button--primary", onclick: () => this.takeOver(code) }, this.words.take_back)));
+    this.main.focus();
+  }
+
+  /** Asks the tab that holds the form to let go, waits for it, then opens the form here. */
+  async takeOver(code, replacement = null) {
     const id = `${this.kind}:${code}`;
-    this.record = this.records.find((record) => record.id === id) || null;
-    if (!this.record) {
-      this.record = { id, kind: this.kind, code, created: now(), updated: now(), ...empty() };
-      this.records.push(this.record);
-      this.dirty = true;
-      this.saveNow();
+    if (this.channel) this.channel.postMessage({ type: "release", id, code });
+    await this.hold(id, { wait: true });
+    await this.openFamily(code, replacement);
+  }
+
+  /** The form is open in another tab: say so; nothing is written from here. */
+  elsewhere(code, replacement) {
+    this.record = null;
+    fill(this.main,
+      h("h1", {}, this.screen.title),
+      h("p", { class: "notice", role: "alert" }, `${this.words.family_code}: `, h("bdi", {}, code), ". ", this.words.open_elsewhere),
+      this.channel ? h("p", {}, h("button", { type: "button", class: "button button--primary", onclick: () => this.takeOver(code, replacement) }, this.words.take_over)) : null);
+    this.main.focus();
+  }
+
+  /** Opens the form of a family in this tab, as stored now (another tab may have
+   * saved it since this page loaded); a new one when there is none yet.
+   * `replacement`: what a form file holds, to put in its place. */
+  async openFamily(code, replacement = null) {
+    const id = `${this.kind}:${code}`;
+    if (!(await this.hold(id))) {
+      this.elsewhere(code, replacement);
+      return;
     }
-    return this.record;
+    this.records = await this.store.profiles();
+    let record = this.records.find((found) => found.id === id) || null;
+    const fresh = !record || replacement;
+    if (replacement) record = { ...replacement, id, kind: this.kind, code, updated: now() };
+    if (!record) record = { id, kind: this.kind, code, created: now(), updated: now(), ...this.screen.empty() };
+    this.records = [...this.records.filter((found) => found.id !== id), record];
+    this.record = record;
+    if (fresh) {
+      this.dirty = true;
+      await this.saveNow();
+    }
+    this.screen.show();
   }
 
   content() {
@@ -106,7 +198,7 @@ export class Tool {
   async saveFile() {
     const { words, record } = this;
     const status = document.getElementById("file-status");
-    status.textContent = words.scores_loading;
+    status.textContent = words.file_making;
     try {
       await this.saveNow();
       const bytes = await this.python.call({
@@ -127,8 +219,9 @@ export class Tool {
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
       status.textContent = words.file_ready;
-    } catch {
-      status.replaceChildren(words.scores_failed, " ", h("button", { type: "button", class: "button", onclick: () => this.saveFile() }, words.retry));
+    } catch (error) {
+      fill(status, workTrouble(error, words, words.file_failed, this.python), " ",
+        h("button", { type: "button", class: "button", onclick: () => this.saveFile() }, words.retry));
     }
   }
 
@@ -138,44 +231,43 @@ export class Tool {
       h("span", { id: "file-status", class: "status", role: "status" }));
   }
 
-  /** Opening a file: checked by Python, shown before it is applied, never overwriting silently. */
-  fileOpener(onOpen) {
+  /** Opening a file: checked by Python, shown before it is applied, never overwriting
+   * silently, never becoming a second family next to one whose code it only resembles. */
+  fileOpener() {
     const { words } = this;
     const input = h("input", { type: "file", id: "form-file", accept: ".html,text/html", "aria-describedby": "form-file-hint" });
     const result = h("div", { id: "file-result", role: "status" });
     input.addEventListener("change", async () => {
       const file = input.files && input.files[0];
       if (!file) return;
-      result.textContent = words.scores_loading;
+      result.textContent = words.file_reading;
       let found;
       try {
         found = await this.python.call({ type: "read-form", bytes: await file.arrayBuffer() });
       } catch (error) {
-        const key = error && error.problem ? `problem_${error.problem.replace(/-/g, "_")}` : "scores_failed";
-        result.replaceChildren(h("p", { class: "notice" }, words[key] || words.problem_bad_content));
+        fill(result, h("p", { class: "notice" }, fileTrouble(error, words, this.python)));
         return;
       }
       if (found.kind !== this.kind) {
-        result.replaceChildren(h("p", { class: "notice" }, words.file_wrong_tool));
+        fill(result, h("p", { class: "notice" }, words.file_wrong_tool));
         return;
       }
-      const id = `${this.kind}:${found.code}`;
-      const exists = this.records.some((record) => record.id === id);
-      result.replaceChildren(
-        h("p", {}, `${words.file_shows}: `, h("strong", {}, found.code), ` · ${found.updated.slice(0, 10)}`),
+      const code = normalise(found.code);
+      const known = this.codes();
+      const exists = known.includes(code);
+      const alike = exists ? [] : lookAlikes(found.code, known);
+      const letters = lookAlikeLetters(code);
+      const content = { created: found.created, ...found.content };
+      const apply = (target) => () => this.openFamily(target, content);
+      fill(result,
+        h("p", {}, `${words.file_shows}: `, h("strong", {}, h("bdi", {}, code)), ` · ${found.updated.slice(0, 10)}`),
         exists ? h("p", { class: "notice" }, words.file_exists) : null,
-        h("button", {
-          type: "button",
-          class: "button button--primary",
-          onclick: async () => {
-            const record = { id, kind: this.kind, code: found.code, created: found.created, updated: now(), ...found.content };
-            this.records = [...this.records.filter((r) => r.id !== id), record];
-            this.record = record;
-            this.dirty = true;
-            await this.saveNow();
-            onOpen(found.code);
-          },
-        }, exists ? words.file_replace : words.file_apply));
+        alike.length ? h("p", { class: "notice", role: "alert" }, words.file_looks_like) : null,
+        letters.length ? h("p", { class: "notice" }, words.code_other_letters.replace("{letters}", letters.join(" "))) : null,
+        ...alike.map((other) => h("p", {}, h("button", { type: "button", class: "button button--primary", onclick: apply(other) },
+          `${words.file_on_existing}: `, h("bdi", {}, other)))),
+        h("p", {}, h("button", { type: "button", class: alike.length ? "button" : "button button--primary", onclick: apply(code) },
+          exists ? words.file_replace : alike.length ? [`${words.file_as_new}: `, h("bdi", {}, code)] : words.file_apply)));
     });
     return h("section", { class: "no-print", "aria-labelledby": "open-file" },
       h("h2", { id: "open-file" }, words.open_file),
@@ -186,32 +278,56 @@ export class Tool {
       result);
   }
 
-  /** The first screen: a family code to type, or one saved on this device. */
-  codeScreen({ title, intro, onOpen }) {
+  /** The first screen: a family code to type, or one saved on this device.
+   * `empty()` makes a new family's record; `show()` draws the form of this.record. */
+  codeScreen({ title, intro, empty, show }) {
     const { words } = this;
-    const input = h("input", { type: "text", id: "family-code", maxlength: 40, autocomplete: "off", required: true, "aria-describedby": "family-code-hint" });
+    this.screen = { title, intro, empty, show };
+    const input = h("input", { type: "text", id: "family-code", maxlength: 40, autocomplete: "off", required: true, dir: "auto", "aria-describedby": "family-code-hint" });
+    const warning = h("div", { id: "code-warning", role: "alert" });
     const saved = this.records.filter((record) => record.kind === this.kind);
-    this.main.replaceChildren(
+    const open = (code) => () => this.openFamily(code);
+    fill(this.main,
       h("h1", {}, title),
       h("p", {}, intro),
       h("form", {
         onsubmit: (event) => {
           event.preventDefault();
-          const code = input.value.trim();
-          if (code) onOpen(code);
-          else input.focus();
+          const code = normalise(input.value);
+          if (!code) {
+            input.focus();
+            return;
+          }
+          const known = this.codes();
+          const alike = known.includes(code) ? [] : lookAlikes(input.value, known);
+          const letters = known.includes(code) ? [] : lookAlikeLetters(code);
+          if (!alike.length && !letters.length) {
+            this.openFamily(code);
+            return;
+          }
+          // Looks like a family already here, or holds letters that pass for others: ask first.
+          fill(warning,
+            h("div", { class: "notice" },
+              alike.length ? h("p", {}, words.code_looks_like) : null,
+              letters.length ? h("p", {}, words.code_other_letters.replace("{letters}", letters.join(" "))) : null,
+              h("ul", { class: "codes" },
+                ...alike.map((other) => h("li", {}, h("button", { type: "button", class: "button button--primary", onclick: open(other) },
+                  `${words.code_open_existing}: `, h("bdi", {}, other)))),
+                h("li", {}, h("button", { type: "button", class: "button", onclick: open(code) }, `${words.code_make_new}: `, h("bdi", {}, code))))));
+          warning.querySelector("button").focus();
         },
       },
       h("div", { class: "field" },
         h("label", { for: "family-code" }, words.family_code),
         h("p", { class: "hint", id: "family-code-hint" }, words.family_code_hint),
         input),
-      h("button", { type: "submit", class: "button button--primary" }, words.open_code)),
+      h("button", { type: "submit", class: "button button--primary" }, words.open_code),
+      warning),
       h("h2", {}, words.saved_codes),
       saved.length
-        ? h("ul", { class: "codes" }, ...saved.map((record) => h("li", {}, h("button", { type: "button", class: "button", onclick: () => onOpen(record.code) }, record.code))))
+        ? h("ul", { class: "codes" }, ...saved.map((record) => h("li", {}, h("button", { type: "button", class: "button", onclick: open(record.code) }, h("bdi", {}, normalise(record.code))))))
         : h("p", {}, words.no_saved_codes),
-      this.fileOpener(onOpen));
+      this.fileOpener());
     this.storageWarning();
   }
 
@@ -222,20 +338,21 @@ export class Tool {
   }
 
   /** Asks Python (question() makes the message from the record as it is now);
-   * only the answer to the latest question is shown. */
-  ask(question, show) {
+   * only the answer to the latest question is shown. `what`: "scores" or
+   * "summary", for the words while waiting and when it cannot be done. */
+  ask(question, show, what = "scores") {
     const ticket = (this.asked = (this.asked || 0) + 1);
     const status = document.getElementById("python-status");
-    if (status && !this.answered) status.textContent = this.words.scores_loading;
+    if (status && !this.answered) status.textContent = this.words[`${what}_loading`];
     this.python.call(question()).then((result) => {
       if (ticket !== this.asked) return;
       this.answered = true;
       if (status) status.textContent = "";
       show(result);
-    }).catch(() => {
+    }).catch((error) => {
       if (ticket !== this.asked || !status) return;
-      status.replaceChildren(this.words.scores_failed, " ",
-        h("button", { type: "button", class: "button", onclick: () => this.ask(question, show) }, this.words.retry));
+      fill(status, workTrouble(error, this.words, this.words[`${what}_failed`], this.python), " ",
+        h("button", { type: "button", class: "button", onclick: () => this.ask(question, show, what) }, this.words.retry));
     });
   }
 }

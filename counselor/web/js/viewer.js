@@ -4,9 +4,10 @@
 // the counselor's language, what the child would rather talk about first,
 // and links to the handbook. Nothing is stored: closing the page forgets all.
 
-import { h } from "../../js/dom.js";
+import { fill, h } from "../../js/dom.js";
 import { Python } from "../../js/python.js";
 import { registerOffline } from "./offline.js";
+import { fileTrouble } from "./problems.js";
 
 const body = document.body;
 const main = document.getElementById("tool");
@@ -31,7 +32,7 @@ function fragment(html) {
 
 async function show(file) {
   const index = opened++;
-  const column = h("div", { class: "child", id: `file-${index}` }, h("p", { role: "status" }, `${file.name}: ${words.scores_loading}`));
+  const column = h("div", { class: "child", id: `file-${index}` }, h("p", { role: "status" }, h("bdi", {}, file.name), `: ${words.file_reading}`));
   document.getElementById("children").append(column);
   try {
     const found = await python.call({
@@ -41,12 +42,12 @@ async function show(file) {
       site_base: siteBase(),
       index,
     });
-    column.replaceChildren(
-      h("p", { class: "no-print" }, h("button", { type: "button", class: "button", onclick: () => column.remove() }, `${viewer.close}: ${found.nickname}`)),
+    fill(column,
+      h("p", { class: "no-print" }, h("button", { type: "button", class: "button", onclick: () => column.remove() }, `${viewer.close}: `, h("bdi", {}, found.nickname))),
       fragment(found.html));
   } catch (error) {
-    const message = error && error.problem ? error.message : words.scores_failed;
-    column.replaceChildren(h("p", { class: "notice", role: "alert" }, h("bdi", {}, file.name), `: ${message}`),
+    // The counselor's own words for what went wrong, never the child's booklet's.
+    fill(column, h("p", { class: "notice", role: "alert" }, h("bdi", {}, file.name), `: ${fileTrouble(error, words, python)}`),
       h("button", { type: "button", class: "button no-print", onclick: () => column.remove() }, viewer.close));
   }
 }
@@ -75,7 +76,7 @@ function draw() {
     drop.classList.remove("drop--over");
     openAll([...event.dataTransfer.files]);
   });
-  main.replaceChildren(
+  fill(main,
     h("h1", {}, viewer.title),
     h("p", {}, viewer.intro),
     h("p", { class: "hint" }, viewer.privacy_note),
