@@ -77,7 +77,8 @@ def value_for(activity: Any, text: str, booklet: Booklet) -> dict[str, Any]:
 
 
 def full_workbook(booklet: Booklet, texts: list[str] | None = None) -> dict[str, Any]:
-    """Every activity answered, skipped or kept for a talk; stickers; two goodbye pages."""
+    """Every activity answered, skipped or kept for a talk; stickers; two goodbye
+    pages, the second one shown to the counselor."""
     texts = texts or ["Mijn oma woont in Kabul.", "Ik mis mijn vriend.", "مرحبا يا صديقي"]
     answers = []
     for index, activity in enumerate(booklet.activities()):
@@ -106,6 +107,7 @@ def full_workbook(booklet: Booklet, texts: list[str] | None = None) -> dict[str,
             "wish": "Veel geluk!",
             "contact": f"{name.lower()}@example.org",
             "updated": LATER,
+            **({"share": True} if n == 1 else {}),
         }
         for n, name in enumerate(["Juf Anna", "Lotte"])
     ]

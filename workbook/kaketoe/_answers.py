@@ -33,6 +33,7 @@ from kaketoe._checks import (
     mapping,
     timestamp,
 )
+from kaketoe._checks import name as name_of
 from kaketoe._checks import text as text_of
 
 # What the child works in: the story booklet (6-9) or the conversation cards (10-13).
@@ -43,6 +44,7 @@ PROFILE_COLOURS = ("purple", "green", "blue", "orange", "red", "yellow", "pink",
 MAX_SHORT_TEXT = 200  # a name, a caption, a few words with a feeling
 MAX_IMAGE_BYTES = 4 * 1024 * 1024  # one drawing or photo, decoded
 MAX_GUESTS = 60
+MAX_NICKNAME = 40
 IMAGE_TYPES = {"image/png": b"\x89PNG\r\n\x1a\n", "image/jpeg": b"\xff\xd8\xff"}
 _DATA_URL = re.compile(r"^data:(image/(?:png|jpeg));base64,([A-Za-z0-9+/=]+)$")
 
@@ -83,7 +85,8 @@ class Answer:
 
 @dataclass(frozen=True)
 class Guest:
-    """One goodbye page, written by a friend or teacher."""
+    """One goodbye page, written by a friend or teacher. It belongs to the child,
+    who decides whether the counselor may see it; unshared is the default."""
 
     id: str
     role: str
@@ -92,6 +95,7 @@ class Guest:
     wish: str
     contact: str  # never in the counselor's copy
     updated: str
+    share: bool = False  # the child lets the counselor see this page (without its contact)
 
 
 @dataclass(frozen=True)
@@ -266,7 +270,9 @@ def answer_to_data(answer: Answer, booklet: Booklet) -> dict[str, Any]:
 def guest_from_data(booklet: Booklet, data: object, index: int) -> Guest:
     where = f"goodbye page {index + 1}"
     record = mapping(data, where)
-    known_keys(record, ("id", "role", "name", "memory", "wish", "contact", "updated"), where)
+    known_keys(
+        record, ("id", "role", "name", "memory", "wish", "contact", "updated", "share"), where
+    )
     role = record.get("role")
     if role not in [r.id for r in booklet.goodbye.roles]:
         raise AnswerError(where, f"no role '{role}' in this booklet")
@@ -279,19 +285,25 @@ def guest_from_data(booklet: Booklet, data: object, index: int) -> Guest:
         wish=text_of(record.get("wish"), where, MAX_TEXT),
         contact=text_of(record.get("contact"), where, MAX_SHORT_TEXT * 2),
         updated=timestamp(record.get("updated"), f"{where} updated"),
+        share=flag(record, "share", where),  # absent in files made before the choice existed
     )
 
 
-def guest_to_data(guest: Guest, *, with_contact: bool = True) -> dict[str, Any]:
-    return {
+def guest_to_data(guest: Guest) -> dict[str, Any]:
+    """Plain data for a goodbye page; ``share`` is written only when it is true,
+    so a page the child keeps to the family reads the same in older apps."""
+    record: dict[str, Any] = {
         "id": guest.id,
         "role": guest.role,
         "name": guest.name,
         "memory": guest.memory,
         "wish": guest.wish,
-        "contact": guest.contact if with_contact else "",
+        "contact": guest.contact,
         "updated": guest.updated,
     }
+    if guest.share:
+        record["share"] = True
+    return record
 
 
 def workbook_from_data(booklet: Booklet, data: object) -> Workbook:
@@ -338,7 +350,7 @@ def _profile(record: Mapping[str, Any]) -> Profile:
     if colour not in PROFILE_COLOURS:
         raise AnswerError("profile", f"colour must be one of {', '.join(PROFILE_COLOURS)}")
     return Profile(
-        nickname=text_of(profile.get("nickname"), "profile nickname", 40, required=True),
+        nickname=name_of(profile.get("nickname"), "profile nickname", MAX_NICKNAME),
         colour=str(colour),
     )
 

@@ -154,3 +154,22 @@ def cards_from_data(
 def question_texts(deck: Deck) -> dict[str, str]:
     """Every question's text by id: what a plan point may name, what a file prints."""
     return {q.id: q.text for card in deck.cards() for q in card.questions}
+
+
+def plan_point_shown(point: PlanPoint, cards: Mapping[str, CardAnswer]) -> bool:
+    """Whether the counselor's copy holds a plan point: the child shows it, and
+    when it came from a question, the counselor sees that question's answer too
+    (on a card the child shows and answered). A point from a private card, a
+    card kept for a talk or a question the child unticked never reaches the
+    counselor, so it can never carry that card's words.
+
+    The rule looks at where the point came from, not at its words, so it holds
+    after any later edit of the answer or of the point (the app lets a point
+    follow its answer while they say the same).
+    """
+    if not point.share:
+        return False
+    if not point.question:
+        return True  # written on the plan itself, in the child's own words
+    holder = next((card for card in cards.values() if point.question in card.answers), None)
+    return holder is not None and holder.share and holder.state == "answered"

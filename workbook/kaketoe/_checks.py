@@ -3,6 +3,8 @@ names where the problem is, as an :class:`AnswerError`."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any, Literal
@@ -31,6 +33,24 @@ def text(value: object, where: str, limit: int, *, required: bool = False) -> st
     if required and not value.strip():
         raise AnswerError(where, "is empty")
     return value
+
+
+# Characters that change the direction of the text around them: embeddings,
+# overrides, isolates and the direction marks. A name never needs them.
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def name(value: object, where: str, limit: int) -> str:
+    """A name as people read and compare it: NFKC, without direction controls,
+    without spaces around it; not empty and at most ``limit`` characters then."""
+    raw = text(value, where, limit * 10, required=True)  # bounds the work on a hostile file
+    cleaned = BIDI_CONTROLS.sub("", unicodedata.normalize("NFKC", BIDI_CONTROLS.sub("", raw)))
+    cleaned = cleaned.strip()
+    if not cleaned:
+        raise AnswerError(where, "is empty")
+    if len(cleaned) > limit:
+        raise AnswerError(where, f"is longer than {limit} characters")
+    return cleaned
 
 
 def timestamp(value: object, where: str) -> str:

@@ -28,8 +28,9 @@ from datetime import datetime
 from typing import Any, Literal
 
 from kaketoe import __version__
-from kaketoe._answers import PROFILE_COLOURS, Profile, Workbook, guest_to_data, workbook_to_data
+from kaketoe._answers import PROFILE_COLOURS, Answer, Profile, Workbook, workbook_to_data
 from kaketoe._booklet import Booklet
+from kaketoe._card_answers import CardAnswer, plan_point_shown
 from kaketoe._render import lookups, render
 
 FORMAT = "kaketoe-booklet-export"
@@ -52,20 +53,52 @@ def checksum(envelope: Mapping[str, Any]) -> str:
 
 
 def for_counselor(workbook: Workbook) -> Workbook:
-    """Only what the child chose to show; never a guest's contact details."""
-    shown = {key: answer for key, answer in workbook.answers.items() if answer.share}
-    stickers = tuple(s for s in workbook.stickers if s.station in shown)
-    cards = {key: card for key, card in workbook.cards.items() if card.share}
-    plan = tuple(point for point in workbook.plan if point.share)
-    return replace(workbook, answers=shown, stickers=stickers, cards=cards, plan=plan)
+    """What the counselor's copy holds: exactly what the screens promise the child.
+
+    - an activity or card the child shows ("my counselor may see this");
+    - every activity or card kept for a talk ("I'd rather talk about it"),
+      shown or not, as its id and state only: never what the child made;
+    - stickers only on the stations the child shows;
+    - goodbye pages the child shows, never with their contact details;
+    - plan points the child shows, except one that came from a question whose
+      answer the counselor does not see (kaketoe._card_answers.plan_point_shown).
+    """
+    answers = {
+        key: _talk_only(answer) if answer.state == "talk" else answer
+        for key, answer in workbook.answers.items()
+        if answer.share or answer.state == "talk"
+    }
+    shared = {key for key, answer in workbook.answers.items() if answer.share}
+    cards = {
+        key: _card_talk_only(card) if card.state == "talk" else card
+        for key, card in workbook.cards.items()
+        if card.share or card.state == "talk"
+    }
+    return replace(
+        workbook,
+        answers=answers,
+        stickers=tuple(s for s in workbook.stickers if s.station in shared),
+        cards=cards,
+        plan=tuple(p for p in workbook.plan if plan_point_shown(p, workbook.cards)),
+        guests=tuple(replace(guest, contact="") for guest in workbook.guests if guest.share),
+    )
+
+
+def _talk_only(answer: Answer) -> Answer:
+    return Answer(
+        activity=answer.activity, state="talk", share=answer.share, updated=answer.updated
+    )
+
+
+def _card_talk_only(card: CardAnswer) -> CardAnswer:
+    return CardAnswer(card=card.card, state="talk", share=card.share, updated=card.updated)
 
 
 def envelope(
     workbook: Workbook, booklet: Booklet, variant: Variant, created: str, updated: str
 ) -> dict[str, Any]:
+    """The file's JSON for a workbook that is already the variant's (see :func:`for_counselor`)."""
     content = workbook_to_data(workbook, booklet)
-    if variant == "counselor":
-        content["guests"] = [guest_to_data(g, with_contact=False) for g in workbook.guests]
     result: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,

@@ -19,7 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from kaketoe._answers import Workbook
 from kaketoe._booklet import Booklet
-from kaketoe._card_answers import question_texts
+from kaketoe._card_answers import plan_point_shown, question_texts
 
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
@@ -67,6 +67,8 @@ def lookups(booklet: Booklet, workbook: Workbook) -> dict[str, Any]:
         "sticker_labels": {sticker.id: sticker.label for sticker in booklet.stickers},
         "placed": {sticker.station: sticker.sticker for sticker in workbook.stickers},
         "questions": question_texts(booklet.deck) if booklet.deck else {},
+        # Whether the counselor's copy holds a plan point: the family's copy says so per point.
+        "point_shown": lambda point: plan_point_shown(point, workbook.cards),
     }
 
 

@@ -63,11 +63,16 @@ def viewer_html(
 
     ``guidance`` is the viewer's data (kaketoe._guidance.guidance_to_data) in
     the prompts' language; ``site_base`` leads from the viewer to that
-    language's site, for the links to the handbook.
+    language's site, for the links to the handbook. Of a family's copy it shows
+    only what the counselor may see (kaketoe._counselor.viewer_copy).
     """
+    from kaketoe._counselor import viewer_copy  # the viewer's; the children's app never loads it
+
+    shown = viewer_copy(imported)
     return render_fragment(
         "viewer.html.j2",
-        **_context(imported, prompts),
+        **_context(shown.imported, prompts),
+        shown=shown,
         guidance=guidance,
         site_base=site_base,
         index=index,

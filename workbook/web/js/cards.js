@@ -9,7 +9,7 @@
 //   profile.cardDrafts: {questionId: text}  (what the child wrote for a question
 //     they unticked, or on a card they skipped: it stays on the device)
 
-import { h, svg } from "./dom.js";
+import { h, isolated, svg } from "./dom.js";
 import { kaketoe, PROFILE_COLOURS } from "./kaketoe-art.js";
 
 export const OLDER = "10-13";
@@ -40,6 +40,16 @@ export function cardScreens(app) {
   const allCards = () => deck().parts.flatMap((part) => part.cards);
   const partOf = (cardId) => deck().parts.find((part) => part.cards.some((card) => card.id === cardId));
   const question = (id) => allCards().flatMap((card) => card.questions).find((q) => q.id === id);
+  const cardOf = (questionId) => allCards().find((card) => card.questions.some((q) => q.id === questionId));
+  /** The counselor sees this question's answer: on a card the child shows and answered. */
+  const answerShown = (questionId) => {
+    const card = cardOf(questionId);
+    const record = card && cardsOf(state.profile)[card.id];
+    return Boolean(record && record.share && record.state === "answered" && record.answers && questionId in record.answers);
+  };
+  /** The counselor's copy holds a plan point: the same rule as kaketoe._card_answers.plan_point_shown.
+   * A point from a question never carries words of an answer the counselor does not see. */
+  const pointShown = (point) => Boolean(point.share && point.text.trim() && (!point.question || answerShown(point.question)));
   const back = (href, label = state.words.back) => h("p", {}, h("a", { href, class: "tool" }, label));
 
   function front(card) {
@@ -65,7 +75,7 @@ export function cardScreens(app) {
     show(
       h("div", { class: "home__top" },
         svg(kaketoe(3, PROFILE_COLOURS[profile.colour])),
-        h("h1", {}, `${words().deck_home}: ${profile.nickname}`),
+        h("h1", {}, `${words().deck_home}: `, isolated(profile.nickname)),
         h("a", { href: "#/", class: "tool" }, state.words.back)),
       ...deck().intro.map((paragraph) => h("p", {}, paragraph)),
       h("div", { class: "choices-row" },
@@ -108,9 +118,15 @@ export function cardScreens(app) {
     // What is on screen: the chosen questions and their answers.
     const answers = { ...((stored && stored.answers) || {}) };
     const share = h("input", { type: "checkbox", id: "share", checked: Boolean(stored && stored.share) });
+    // A card kept for a talk stays so while the child writes on it (what they
+    // write is a draft on the device); done makes it an answer only when the
+    // child changed something here and chose a question.
+    const talking = Boolean(stored && stored.state === "talk");
+    let touched = false;
     const keep = (patch = {}) => {
       const before = cardsOf(profile)[cardId];
-      const state_ = patch.state || (Object.keys(answers).length ? "answered" : null);
+      const held = before && before.state === "talk" ? "talk" : null;
+      const state_ = patch.state || held || (Object.keys(answers).length ? "answered" : null);
       if (!state_) {
         if (before) {
           delete cardsOf(profile)[cardId];
@@ -119,8 +135,10 @@ export function cardScreens(app) {
         return;
       }
       const record = { card: cardId, state: state_, share: share.checked, updated: now() };
-      if (state_ === "answered") record.answers = { ...answers };
-      else Object.assign(drafts, answers);
+      if (state_ === "answered") {
+        record.answers = { ...answers };
+        for (const id of Object.keys(answers)) delete drafts[id];
+      } else Object.assign(drafts, answers);
       cardsOf(profile)[cardId] = record;
       changed();
     };
@@ -140,6 +158,7 @@ export function cardScreens(app) {
         h("div", { class: "share" }, important, h("label", { for: `important-${id}` }, words().important)),
         h("p", { class: "hint" }, words().important_hint));
       ticked.addEventListener("change", () => {
+        touched = true;
         writing.hidden = !ticked.checked;
         if (ticked.checked) {
           answers[id] = text.value;
@@ -152,6 +171,7 @@ export function cardScreens(app) {
         keep();
       });
       text.addEventListener("input", () => {
+        touched = true;
         const earlier = answers[id] || "";
         answers[id] = text.value;
         // A point that still says what the answer said follows the answer.
@@ -191,18 +211,21 @@ export function cardScreens(app) {
       saveNow();
       go(`#/part/${cardPart.id}`);
     };
+    const done = () => leave(talking && touched && Object.keys(answers).length ? { state: "answered" } : {});
     show(
       back(`#/part/${cardPart.id}`),
       h("h1", { class: `activity-title part-title part-title--${cardPart.colour}` }, chosen.theme),
+      talking ? h("p", { class: "notice", id: "talk-chosen" }, state.words.talk_chosen) : null,
       h("div", { class: "card" }, front(chosen)),
       turn,
       backSide,
       h("p", { id: "saved", class: "saved", role: "status" }),
       h("div", { class: "choices-row" },
-        h("button", { type: "button", class: "button button--primary", onclick: () => leave() }, state.words.done),
-        h("button", { type: "button", class: "button", onclick: () => leave({ state: "talk" }) }, state.words.talk),
+        h("button", { type: "button", class: "button button--primary", onclick: done }, state.words.done),
+        h("button", { type: "button", class: "button", "aria-describedby": "talk-note", onclick: () => leave({ state: "talk" }) }, state.words.talk),
         h("button", { type: "button", class: "button", onclick: () => leave({ state: "skipped" }) }, state.words.skip),
-        h("button", { type: "button", class: "button", onclick: () => { keep(); saveNow(); drawCard(cardId); } }, words().another_card)));
+        h("button", { type: "button", class: "button", onclick: () => { keep(); saveNow(); drawCard(cardId); } }, words().another_card)),
+      h("p", { class: "hint", id: "talk-note" }, state.words.talk_note));
   }
 
   function plan() {
@@ -217,7 +240,9 @@ export function cardScreens(app) {
         point.updated = now();
         changed();
       });
-      const share = h("input", { type: "checkbox", id: `${id}-share`, checked: point.share });
+      // A point from a card the counselor does not see stays private, whatever is ticked.
+      const held = Boolean(point.question) && !answerShown(point.question);
+      const share = h("input", { type: "checkbox", id: `${id}-share`, checked: point.share, "aria-describedby": held ? `${id}-private` : null });
       share.addEventListener("change", () => {
         point.share = share.checked;
         point.updated = now();
@@ -228,6 +253,7 @@ export function cardScreens(app) {
         h("div", { class: "field" }, h("label", { for: id }, `${words().plan_edit}: ${index + 1}`), text),
         asked ? h("p", { class: "hint" }, `${words().plan_from}: ${asked.text}`) : null,
         h("div", { class: "share" }, share, h("label", { for: `${id}-share` }, state.words.show_counselor)),
+        held ? h("p", { class: "hint", id: `${id}-private` }, state.words.plan_point_private) : null,
         h("button", {
           type: "button",
           class: "tool",
@@ -290,13 +316,17 @@ export function cardScreens(app) {
         h("dl", { class: "info-items" }, ...section.items.flatMap((item) => [h("dt", {}, marked(item.term)), h("dd", {}, marked(item.text))])))));
   }
 
-  /** What the counselor's copy will show, as links the child can follow to change it. */
+  /** What the counselor's copy will show, as links the child can follow to change it:
+   * the cards the child shows, the cards kept for a talk (their theme only), and
+   * the plan points that reach the counselor (kaketoe._export.for_counselor). */
   function shownToCounselor() {
     const { profile } = state;
-    const cards = allCards().filter((c) => (cardsOf(profile)[c.id] || {}).share)
-      .map((c) => h("li", {}, h("a", { href: `#/card/${c.id}` }, c.theme)));
-    const points = planOf(profile).filter((p) => p.share && p.text.trim())
-      .map((p) => h("li", {}, h("a", { href: "#/plan" }, `${words().plan}: ${p.text.slice(0, 60)}`)));
+    const cards = allCards().map((c) => [c, cardsOf(profile)[c.id] || {}])
+      .filter(([, record]) => record.share || record.state === "talk")
+      .map(([c, record]) => h("li", {}, h("a", { href: `#/card/${c.id}` }, c.theme),
+        record.state === "talk" ? `: ${state.words.talk}` : null));
+    const points = planOf(profile).filter(pointShown)
+      .map((p) => h("li", {}, h("a", { href: "#/plan" }, `${words().plan}: `, h("bdi", {}, p.text.slice(0, 60)))));
     return [...cards, ...points];
   }
 
