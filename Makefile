@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint bench clean setup
+.PHONY: serve build test lint bench soak clean setup
 
 serve: setup ## Serve the site with live reload at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -21,6 +21,10 @@ test: setup $(CHROMIUM) ## Run every test (content, site build, browser, axe)
 
 bench: build $(CHROMIUM) ## Measure the workbook app; writes docs/performance.md
 	$(BIN)/python bench/bench_app.py site
+	$(BIN)/python bench/hostile_files.py
+
+soak: build $(CHROMIUM) ## Disrupt the workbook app while answers are typed; writes docs/reliability.md
+	$(BIN)/python bench/soak.py site
 
 lint: setup ## ruff and mypy
 	$(BIN)/ruff check .

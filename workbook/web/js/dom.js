@@ -1,6 +1,25 @@
 // A tiny helper to build elements: h("button", {class: "big", onclick}, "Text").
 // Text is always set as text, never as HTML: answers can hold anything.
 
+/** The children to put in an element: nested lists flattened; optional parts of
+ * a screen that are absent (null, undefined, false) left out, so they never show
+ * as the words "null" or "undefined". */
+export function present(children) {
+  return children.flat(Infinity).filter((child) => child !== undefined && child !== null && child !== false);
+}
+
+/** Replaces an element's children: fill(status, text, cond ? button : null). */
+export function fill(element, ...children) {
+  element.replaceChildren(...present(children));
+  return element;
+}
+
+/** User text (a nickname) kept apart from the text around it: a right-to-left
+ * name, or one with direction marks, never turns the words next to it around. */
+export function isolated(text) {
+  return h("bdi", {}, text);
+}
+
 export function h(tag, attributes = {}, ...children) {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
@@ -15,8 +34,7 @@ export function h(tag, attributes = {}, ...children) {
       element.setAttribute(name, String(value));
     }
   }
-  for (const child of children.flat()) {
-    if (child === undefined || child === null || child === false) continue;
+  for (const child of present(children)) {
     element.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
   return element;

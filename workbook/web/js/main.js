@@ -4,12 +4,16 @@
 
 import { editor } from "./activities.js";
 import { cardScreens, cardsWorkbook, OLDER, usesCards } from "./cards.js";
-import { h, svg } from "./dom.js";
+import { fill, h, isolated, svg } from "./dom.js";
 import { kaketoe, PROFILE_COLOURS } from "./kaketoe-art.js";
 import { Python } from "./python.js";
-import { carryOver, Store } from "./store.js";
+import { cleanNickname, Store, uniqueNickname } from "./store.js";
 
+// A pause in typing saves; steady typing saves at least once a second, so a
+// browser that is killed loses at most the last second.
 const SAVE_DELAY_MS = 400;
+const SAVE_AT_MOST_MS = 1000;
+const SAVE_RETRY_MS = 3000;
 const LANGUAGES = ["nl", "en", "ar"];
 const APP = new URL("../", document.baseURI);
 
@@ -21,6 +25,7 @@ const state = {
   profile: null,
   python: null,
   saveTimer: null,
+  firstUnsaved: 0,
   dirty: false,
   checking: null,
 };
@@ -34,11 +39,21 @@ function now() {
   return new Date().toISOString();
 }
 
-function notice(text, { action, kind = "info", id } = {}) {
+/** A message above the screen. A `passing` one is about the screen it appears
+ * on: it goes when the child leaves that screen. */
+function notice(text, { action, kind = "info", id, passing = false } = {}) {
   if (id) document.getElementById(id)?.remove();
-  const element = h("div", { class: `notice notice--${kind}`, id }, h("p", {}, text), action || null);
+  const element = h("div", { class: `notice notice--${kind}`, id, dataset: passing ? { passing: "new" } : undefined }, h("p", {}, text), action);
   notices.append(element);
   return element;
+}
+
+/** A new screen: passing notices seen on the screen before go. */
+function leaveNotices() {
+  for (const element of notices.querySelectorAll("[data-passing]")) {
+    if (element.dataset.passing === "seen") element.remove();
+    else element.dataset.passing = "seen";
+  }
 }
 
 // Saving --------------------------------------------------------------------------
@@ -49,14 +64,23 @@ async function saveNow() {
   if (state.checking) await state.checking;
   if (!state.profile || !state.dirty) return;
   state.dirty = false;
-  const kept = await state.store.save(state.profile);
+  state.firstUnsaved = 0;
+  const profile = state.profile;
+  const kept = await state.store.save(profile);
   if (!kept) {
+    // Nothing could keep it: tried again in a moment, and the child is told.
+    if (state.profile === profile) {
+      state.dirty = true;
+      clearTimeout(state.saveTimer);
+      state.saveTimer = setTimeout(saveNow, SAVE_RETRY_MS);
+    }
     notice(state.words.storage_failed, {
       kind: "warning",
       id: "storage-warning",
       action: h("a", { class: "button", href: "#/export" }, state.words.export),
     });
   } else {
+    tabs?.postMessage({ saved: profile.id });
     document.getElementById("storage-warning")?.remove();
     const saved = document.getElementById("saved");
     if (saved) saved.textContent = state.words.saved;
@@ -67,19 +91,23 @@ function changed() {
   state.profile.updated = now();
   state.dirty = true;
   clearTimeout(state.saveTimer);
-  state.saveTimer = setTimeout(saveNow, SAVE_DELAY_MS);
+  if (!state.firstUnsaved) state.firstUnsaved = Date.now();
+  const wait = Math.min(SAVE_DELAY_MS, state.firstUnsaved + SAVE_AT_MOST_MS - Date.now());
+  state.saveTimer = setTimeout(saveNow, Math.max(0, wait));
 }
 
+// A tab put away, closed or frozen by the tablet saves at once.
 document.addEventListener("visibilitychange", () => {
   if (document.visibilityState === "hidden") saveNow();
 });
+document.addEventListener("freeze", () => saveNow());
 addEventListener("pagehide", () => saveNow());
 
 // Screens -------------------------------------------------------------------------
 
 function show(...children) {
   // Optional parts of a screen (a read-aloud button without a voice) are null: leave them out.
-  screen.replaceChildren(...children.filter((child) => child !== null && child !== undefined && child !== false));
+  fill(screen, children);
   screen.focus({ preventScroll: true });
   scrollTo(0, 0);
 }
@@ -99,45 +127,16 @@ function profilesScreen() {
       type: "button",
       class: "profile",
       onclick: () => openProfile(profile.id),
-    }, svg(kaketoe(3, PROFILE_COLOURS[profile.colour])), h("span", {}, profile.nickname)),
-    h("button", { type: "button", class: "tool", onclick: () => deleteScreen(profile) }, `${words.delete_profile}: ${profile.nickname}`))));
-  const nickname = h("input", { id: "nickname", type: "text", maxlength: 40, autocomplete: "off", required: true });
-  let colour = "green";
-  // A child of 10 to 13 works with the conversation cards instead of the story.
-  const deckWords = state.booklet.deck ? state.booklet.deck.words : null;
-  let age = "6-9";
-  const ages = deckWords ? [["6-9", deckWords.age_younger], [OLDER, deckWords.age_older]].map(([value, label]) => {
-    const button = h("button", {
-      type: "button",
-      class: "button age",
-      "aria-pressed": String(value === age),
-      dataset: { age: value },
-      onclick: () => {
-        age = value;
-        for (const other of ages) other.setAttribute("aria-pressed", String(other === button));
-      },
-    }, label);
-    return button;
-  }) : [];
-  const colours = Object.entries(PROFILE_COLOURS).map(([name, value]) => {
-    const button = h("button", {
-      type: "button",
-      class: "colour",
-      "aria-pressed": String(name === colour),
-      "aria-label": `${words.colour}: ${name}`,
-      onclick: () => {
-        colour = name;
-        for (const other of colours) other.setAttribute("aria-pressed", String(other === button));
-      },
-    }, svg(kaketoe(2, value)));
-    return button;
-  });
+    }, svg(kaketoe(3, PROFILE_COLOURS[profile.colour])), h("span", { dir: "auto" }, profile.nickname)),
+    h("a", { class: "tool", href: `#/change/${profile.id}` }, h("span", {}, `${words.change_profile}: `, isolated(profile.nickname))),
+    h("button", { type: "button", class: "tool", onclick: () => deleteScreen(profile) }, h("span", {}, `${words.delete_profile}: `, isolated(profile.nickname))))));
+  const { nickname, colours, ages, input, picked } = profileFields({ nickname: "", colour: "green", age: "6-9" });
   const form = h("form", {
     class: "new-profile",
     onsubmit: async (event) => {
       event.preventDefault();
-      const name = nickname.value.trim();
-      if (!name) return nickname.focus();
+      const { name, colour, age } = picked();
+      if (!name) return input.focus();
       const profile = {
         id: crypto.randomUUID(),
         nickname: name,
@@ -159,20 +158,98 @@ function profilesScreen() {
       openProfile(profile.id);
     },
   },
-  h("h2", {}, words.new_profile),
-  h("div", { class: "field" }, h("label", { for: "nickname" }, words.nickname), h("p", { class: "hint" }, words.nickname_hint), nickname),
-  h("fieldset", { class: "colours" }, h("legend", {}, words.colour), ...colours),
-  deckWords ? h("fieldset", { class: "ages" }, h("legend", {}, deckWords.age_group), ...ages) : null,
+  h("h2", {}, words.new_profile), nickname, colours, ages,
   h("button", { type: "submit", class: "button button--primary" }, words.start));
   show(h("h1", {}, words.profiles_title), h("p", {}, words.profiles_intro), list, form,
     h("p", {}, h("a", { href: "#/import", class: "button" }, words.import)));
+}
+
+/** The name, colour and age group of a profile, as fields: the same for a new
+ * profile and for changing one. picked() gives the name as the app keeps it. */
+function profileFields(initial) {
+  const words = state.words;
+  const input = h("input", { id: "nickname", type: "text", maxlength: 40, autocomplete: "off", required: true, dir: "auto" });
+  input.value = initial.nickname;
+  let colour = initial.colour;
+  let age = initial.age;
+  const pressed = (buttons, button) => {
+    for (const other of buttons) other.setAttribute("aria-pressed", String(other === button));
+  };
+  const colourButtons = Object.entries(PROFILE_COLOURS).map(([name, value]) => h("button", {
+    type: "button",
+    class: "colour",
+    "aria-pressed": String(name === colour),
+    "aria-label": `${words.colour}: ${name}`,
+    onclick: (event) => {
+      colour = name;
+      pressed(colourButtons, event.currentTarget);
+    },
+  }, svg(kaketoe(2, value))));
+  // A child of 10 to 13 works with the conversation cards instead of the story.
+  const deckWords = state.booklet.deck ? state.booklet.deck.words : null;
+  const ageButtons = deckWords ? [["6-9", deckWords.age_younger], [OLDER, deckWords.age_older]].map(([value, label]) => h("button", {
+    type: "button",
+    class: "button age",
+    "aria-pressed": String(value === age),
+    dataset: { age: value },
+    onclick: (event) => {
+      age = value;
+      pressed(ageButtons, event.currentTarget);
+      initial.onAge?.(age);
+    },
+  }, label)) : [];
+  return {
+    nickname: h("div", { class: "field" }, h("label", { for: "nickname" }, words.nickname), h("p", { class: "hint" }, words.nickname_hint), input),
+    colours: h("fieldset", { class: "colours" }, h("legend", {}, words.colour), ...colourButtons),
+    ages: deckWords ? h("fieldset", { class: "ages" }, h("legend", {}, deckWords.age_group), ...ageButtons) : null,
+    input,
+    picked: () => ({ name: cleanNickname(input.value), colour, age }),
+  };
+}
+
+/** Changing a profile's name, colour or age group, with the checks of a new
+ * profile. A new age group loses nothing: the booklet's answers and the cards
+ * both stay in the profile; the screens and the files show what belongs to the
+ * age group chosen, and the rest comes back when the child chooses again. */
+function changeScreen(id) {
+  const words = state.words;
+  const profile = state.profiles.find((p) => p.id === id);
+  if (!profile) return profilesScreen();
+  const back = state.profile && state.profile.id === profile.id ? "#/home" : "#/";
+  const age = usesCards(profile) ? OLDER : "6-9";
+  const note = h("p", { class: "notice", id: "age-note", hidden: true }, words.age_change_note);
+  const fields = profileFields({ nickname: profile.nickname, colour: profile.colour, age, onAge: (chosen) => { note.hidden = chosen === age; } });
+  show(
+    h("p", {}, h("a", { href: back, class: "tool" }, words.back)),
+    h("h1", {}, `${words.change_title}: `, isolated(profile.nickname)),
+    h("form", {
+      class: "new-profile",
+      onsubmit: async (event) => {
+        event.preventDefault();
+        const { name, colour, age: chosen } = fields.picked();
+        if (!name) return fields.input.focus();
+        Object.assign(profile, { nickname: name, colour, age: chosen, named: now(), updated: now() });
+        if (profile === state.profile) {
+          state.dirty = true;
+          await saveNow();
+        } else if (await state.store.save(profile)) {
+          tabs?.postMessage({ saved: profile.id });
+        } else {
+          notice(words.storage_failed, { kind: "warning", id: "storage-warning" });
+        }
+        go(back);
+      },
+    }, fields.nickname, fields.colours, fields.ages, note,
+    h("div", { class: "choices-row" },
+      h("button", { type: "submit", class: "button button--primary" }, words.change_save),
+      h("a", { href: back, class: "button" }, words.cancel))));
 }
 
 function deleteScreen(profile) {
   const words = state.words;
   const input = h("input", { id: "confirm", type: "text", autocomplete: "off" });
   const message = h("p", { role: "alert" });
-  show(h("h1", {}, `${words.delete_profile}: ${profile.nickname}`),
+  show(h("h1", {}, `${words.delete_profile}: `, isolated(profile.nickname)),
     h("form", {
       onsubmit: async (event) => {
         event.preventDefault();
@@ -181,6 +258,7 @@ function deleteScreen(profile) {
           return input.focus();
         }
         await state.store.remove(profile.id);
+        tabs?.postMessage({ removed: profile.id });
         state.profiles = state.profiles.filter((p) => p.id !== profile.id);
         if (state.profile && state.profile.id === profile.id) state.profile = null;
         go("#/");
@@ -206,7 +284,7 @@ function homeScreen() {
   show(
     h("div", { class: "home__top" },
       svg(kaketoe(3, PROFILE_COLOURS[profile.colour])),
-      h("h1", {}, `${words.home}: ${profile.nickname}`),
+      h("h1", {}, `${words.home}: `, isolated(profile.nickname)),
       h("a", { href: "#/", class: "tool" }, words.back)),
     h("p", {}, words.road_intro),
     h("ol", { class: "road" }, ...booklet.parts.map((part) => h("li", { class: `stretch stretch--${part.colour}` },
@@ -214,7 +292,8 @@ function homeScreen() {
       h("ol", { class: "stations" }, ...part.activities.map((activity) => stationButton(activity)))))),
     h("p", { class: "home__more" },
       h("a", { href: "#/goodbye", class: "button" }, words.goodbye),
-      h("a", { href: "#/export", class: "button" }, words.export)),
+      h("a", { href: "#/export", class: "button" }, words.export),
+      h("a", { href: `#/change/${profile.id}`, class: "button" }, words.change_profile)),
     exportReminder());
 }
 
@@ -320,12 +399,26 @@ function activityScreen(activityId) {
     if (current) setAnswer(activity, { share: share.checked });
   });
   const status = h("p", { id: "saved", class: "saved", role: "status" });
+  // Kept for a talk: what the child makes on this visit stays a draft on the
+  // device (never in a file). Done turns it into the answer only when the child
+  // changed something here; done without a change keeps the talk.
+  const talking = Boolean(stored && stored.state === "talk");
+  let made = null;
   const content = editor(activity, answer, {
     booklet,
     words,
     profile: state.profile,
     art: booklet.art,
     save: (value) => {
+      if (talking) {
+        made = value;
+        const drafts = { ...(state.profile.drafts || {}) };
+        if (value) drafts[activity.id] = value;
+        else delete drafts[activity.id];
+        state.profile.drafts = drafts;
+        changed();
+        return;
+      }
       if (value) {
         setAnswer(activity, { state: "answered", value, share: share.checked });
         if (state.profile.drafts) delete state.profile.drafts[activity.id];
@@ -340,7 +433,9 @@ function activityScreen(activityId) {
     },
   });
   const leave = (patch) => {
-    if (patch) setAnswer(activity, { ...patch, share: share.checked });
+    const chosen = patch || (talking && made ? { state: "answered", value: made } : null);
+    if (chosen) setAnswer(activity, { ...chosen, share: share.checked });
+    if (chosen && chosen.state === "answered" && state.profile.drafts) delete state.profile.drafts[activity.id];
     const now = answersOf(state.profile)[activity.id];
     const placed = (state.profile.stickers || []).some((s) => s.station === activity.id);
     saveNow();
@@ -352,13 +447,15 @@ function activityScreen(activityId) {
     h("p", { class: "prompt" }, activity.prompt),
     speechFor(activity.read_aloud),
     activity.adult_hint ? h("details", { class: "adult-hint" }, h("summary", {}, words.for_adults), h("p", {}, activity.adult_hint)) : null,
+    talking ? h("p", { class: "notice", id: "talk-chosen" }, words.talk_chosen) : null,
     content,
     h("div", { class: "share" }, share, h("label", { for: "share" }, words.show_counselor)),
     status,
     h("div", { class: "choices-row" },
       h("button", { type: "button", class: "button button--primary", onclick: () => leave(null) }, words.done),
-      h("button", { type: "button", class: "button", onclick: () => leave({ state: "talk" }) }, words.talk),
-      h("button", { type: "button", class: "button", onclick: () => leave({ state: "skipped" }) }, words.skip)));
+      h("button", { type: "button", class: "button", "aria-describedby": "talk-note", onclick: () => leave({ state: "talk" }) }, words.talk),
+      h("button", { type: "button", class: "button", onclick: () => leave({ state: "skipped" }) }, words.skip)),
+    h("p", { class: "hint", id: "talk-note" }, words.talk_note));
 }
 
 function stickerScreen(activityId) {
@@ -372,11 +469,13 @@ function stickerScreen(activityId) {
         type: "button",
         class: "sticker",
         onclick: () => {
-          state.profile.stickers = (state.profile.stickers || []).filter((s) => s.station !== activity.id);
-          state.profile.stickers.push({ sticker: sticker.id, station: activity.id });
+          // The same list, changed in place (another tab's stickers are merged into it).
+          const stickers = (state.profile.stickers ||= []);
+          stickers.splice(0, stickers.length, ...stickers.filter((s) => s.station !== activity.id));
+          stickers.push({ sticker: sticker.id, station: activity.id, updated: now() });
           changed();
           saveNow();
-          notice(words.sticker_placed, { id: "sticker-notice" });
+          notice(words.sticker_placed, { id: "sticker-notice", passing: true });
           go(`#/part/${part.id}`);
         },
       }, svg(art(sticker.id)), h("span", {}, sticker.label))))),
@@ -391,7 +490,8 @@ function workbookData(profile) {
     material: "booklet",
     profile: { nickname: profile.nickname, colour: profile.colour },
     answers: Object.values(profile.answers || {}),
-    stickers: profile.stickers || [],
+    // A sticker's time is for merging two tabs' work (store.js); the file has none.
+    stickers: (profile.stickers || []).map(({ sticker, station }) => ({ sticker, station })),
     guests: profile.guests || [],
   };
 }
@@ -422,7 +522,8 @@ function fileName(profile, variant) {
 
 function exportScreen() {
   const { booklet, words, profile } = state;
-  const shown = Object.values(profile.answers || {}).filter((a) => a.share);
+  // The counselor's copy holds what the child shows and every talk choice (kaketoe._export.for_counselor).
+  const shown = Object.values(profile.answers || {}).filter((a) => a.share || a.state === "talk");
   const titles = new Map(booklet.parts.flatMap((p) => p.activities).map((a) => [a.id, a.title]));
   const status = h("p", { role: "status", class: "saved" });
   const request = (variant) => state.python.call({
@@ -469,12 +570,19 @@ function exportScreen() {
     status);
 }
 
-/** What the counselor's copy will show, as links the child can follow to change it. */
+/** What the counselor's copy will show, as links the child can follow to change
+ * it: what the child shows, what they would rather talk about (its title only),
+ * and the goodbye pages they show (never with contact details). */
 function shownList(shown, titles) {
-  const items = usesCards(state.profile)
+  const { words, profile } = state;
+  const items = usesCards(profile)
     ? cards.shownToCounselor()
-    : shown.map((a) => h("li", {}, h("a", { href: `#/activity/${a.activity}` }, titles.get(a.activity))));
-  return items.length ? h("ul", {}, ...items) : h("p", {}, state.words.export_nothing_shown);
+    : shown.map((a) => h("li", {}, h("a", { href: `#/activity/${a.activity}` }, titles.get(a.activity)),
+      a.state === "talk" ? `: ${words.talk}` : null));
+  const pages = (profile.guests || []).filter((guest) => guest.share)
+    .map((guest) => h("li", {}, h("a", { href: "#/goodbye" }, `${words.goodbye}: `, h("bdi", {}, guest.name))));
+  const all = [...items, ...pages];
+  return all.length ? h("ul", { id: "counselor-sees" }, ...all) : h("p", {}, words.export_nothing_shown);
 }
 
 function importScreen() {
@@ -487,12 +595,12 @@ function importScreen() {
     result.textContent = words.python_loading;
     try {
       const imported = await state.python.call({ type: "import", bytes: await file.arrayBuffer() });
-      const nickname = imported.workbook.profile.nickname;
+      const nickname = cleanNickname(imported.workbook.profile.nickname);
       const exists = state.profiles.some((p) => p.nickname === nickname);
       const older = imported.workbook.material === "cards";
       const count = older ? imported.workbook.cards.length : imported.workbook.answers.length;
-      result.replaceChildren(
-        h("p", {}, `${words.import_preview}: ${nickname} (${count})`),
+      fill(result,
+        h("p", {}, `${words.import_preview}: `, isolated(nickname), ` (${count})`),
         exists ? h("p", {}, words.import_exists) : null,
         h("button", {
           type: "button",
@@ -501,7 +609,8 @@ function importScreen() {
             const answers = Object.fromEntries((imported.workbook.answers || []).map((a) => [a.activity, a]));
             const profile = {
               id: crypto.randomUUID(),
-              nickname: exists ? `${nickname} (2)` : nickname,
+              // A name no other profile has, within the 40 characters a file allows.
+              nickname: uniqueNickname(nickname, state.profiles.map((p) => p.nickname)),
               colour: imported.workbook.profile.colour,
               language: imported.language,
               created: imported.created,
@@ -525,7 +634,8 @@ function importScreen() {
         }, words.import_apply));
     } catch (error) {
       const code = error && error.problem;
-      result.textContent = code ? state.booklet.messages[code] : words.python_failed;
+      // A file's problem in its own words; Python that hung or stopped is not the file's fault.
+      result.textContent = code ? state.booklet.messages[code] : words.import_failed;
     }
   });
   show(
@@ -535,59 +645,99 @@ function importScreen() {
     result);
 }
 
-/** The goodbye pages friends and teachers write. A page can be changed or,
- * after a question, removed. */
-function goodbyeScreen({ editing = null, removing = null } = {}) {
+/** The goodbye pages friends and teachers write. Every key typed goes into the
+ * profile as a draft of its page (profile.goodbyeDrafts: by page id, "" for a
+ * new page), so a reload brings the text back; drafts never go into a file.
+ * "Bewaar het blad" makes the draft the page. The pages belong to the child,
+ * who chooses per page whether the counselor may see it (off unless chosen).
+ * A page can be changed or, after a question, removed. Opened without a page
+ * (`editing` undefined: a reload, a link), the page written last comes back. */
+function goodbyeScreen({ editing, removing = null } = {}) {
   const { booklet, words, profile } = state;
   const goodbye = booklet.goodbye;
   const guests = profile.guests || [];
+  const drafts = profile.goodbyeDrafts || {};
+  if (editing === undefined) {
+    const newest = Object.entries(drafts).sort(([, a], [, b]) => (a.updated < b.updated ? 1 : -1))[0];
+    editing = newest && guests.some((guest) => guest.id === newest[0]) ? newest[0] : null;
+  }
   const current = guests.find((guest) => guest.id === editing) || null;
+  const key = current ? current.id : "";
+  const source = drafts[key] || current;
   const roles = new Map(goodbye.roles.map((r) => [r.id, r.label]));
-  const values = Object.fromEntries(goodbye.fields.map((field) => [field.id, (current && current[field.id]) || ""]));
+  const values = Object.fromEntries(goodbye.fields.map((field) => [field.id, (source && source[field.id]) || ""]));
+  const role = h("select", { id: "guest-role" }, ...goodbye.roles.map((r) => h("option", { value: r.id }, r.label)));
+  if (source && source.role) role.value = source.role;
+  const keepDraft = () => {
+    const next = { ...(profile.goodbyeDrafts || {}) };
+    if (Object.values(values).some((value) => value.trim())) next[key] = { role: role.value, ...values, updated: now() };
+    else delete next[key];
+    profile.goodbyeDrafts = next;
+    changed();
+  };
   const inputs = goodbye.fields.map((field) => {
     const id = `guest-${field.id}`;
-    const input = field.id === "name" ? h("input", { id, type: "text", maxlength: 200 }) : h("textarea", { id, rows: 3, maxlength: 400 });
+    const input = field.id === "name" ? h("input", { id, type: "text", maxlength: 200, dir: "auto" }) : h("textarea", { id, rows: 3, maxlength: 400, dir: "auto" });
     input.value = values[field.id];
-    input.addEventListener("input", () => { values[field.id] = input.value; });
+    input.addEventListener("input", () => {
+      values[field.id] = input.value;
+      keepDraft();
+    });
     return h("div", { class: "field" }, h("label", { for: id }, field.label), h("p", { class: "hint" }, field.prompt), input);
   });
-  const role = h("select", { id: "guest-role" }, ...goodbye.roles.map((r) => h("option", { value: r.id }, r.label)));
-  if (current) role.value = current.role;
-  const keep = (list) => {
+  role.addEventListener("change", keepDraft);
+  /** Stores the pages, forgets the draft of `done` (a page id, or "" for a new page). */
+  const keep = (list, done) => {
     profile.guests = list;
+    const next = { ...(profile.goodbyeDrafts || {}) };
+    delete next[done];
+    profile.goodbyeDrafts = next;
     changed();
     saveNow();
-    goodbyeScreen();
+    goodbyeScreen({ editing: null });
   };
-  const entry = (guest) => {
-    const name = h("span", { class: "guest__name" }, guest.name, h("span", { class: "hint" }, ` · ${roles.get(guest.role) || ""}`));
+  const entry = (guest, index) => {
+    const nameId = `guest-${index + 1}-name`;
+    const name = h("span", { class: "guest__name", id: nameId }, h("bdi", {}, guest.name), h("span", { class: "hint" }, ` · ${roles.get(guest.role) || ""}`));
     if (guest.id === removing) {
       return h("li", { class: "guest" }, name, h("div", { class: "question" },
         h("p", {}, words.guest_remove_question),
         h("div", { class: "choices-row" },
-          h("button", { type: "button", class: "button", onclick: () => keep(guests.filter((g) => g.id !== guest.id)) }, words.remove),
-          h("button", { type: "button", class: "button button--primary", id: "keep-guest", onclick: () => goodbyeScreen() }, words.cancel))));
+          h("button", { type: "button", class: "button", onclick: () => keep(guests.filter((g) => g.id !== guest.id), guest.id) }, words.remove),
+          h("button", { type: "button", class: "button button--primary", id: "keep-guest", onclick: () => goodbyeScreen({ editing: null }) }, words.cancel))));
     }
-    return h("li", { class: "guest" }, name, h("div", { class: "choices-row" },
-      h("button", { type: "button", class: "tool", "aria-label": `${words.guest_edit}: ${guest.name}`, onclick: () => goodbyeScreen({ editing: guest.id }) }, words.guest_edit),
-      h("button", { type: "button", class: "tool", "aria-label": `${words.remove}: ${guest.name}`, onclick: () => goodbyeScreen({ removing: guest.id }) }, words.remove)));
+    // The child's choice, per page: the counselor's copy holds only the pages chosen here.
+    const shareId = `guest-${index + 1}-share`;
+    const shared = h("input", { type: "checkbox", id: shareId, checked: Boolean(guest.share), "aria-describedby": nameId });
+    shared.addEventListener("change", () => {
+      guest.share = shared.checked;
+      guest.updated = now();
+      changed();
+      saveNow();
+    });
+    return h("li", { class: "guest" }, name,
+      h("div", { class: "share" }, shared, h("label", { for: shareId }, words.show_counselor)),
+      h("div", { class: "choices-row" },
+        h("button", { type: "button", class: "tool", "aria-label": `${words.guest_edit}: ${guest.name}`, onclick: () => goodbyeScreen({ editing: guest.id }) }, words.guest_edit),
+        h("button", { type: "button", class: "tool", "aria-label": `${words.remove}: ${guest.name}`, onclick: () => goodbyeScreen({ editing: null, removing: guest.id }) }, words.remove)));
   };
   show(
     h("p", {}, h("a", { href: "#/home", class: "tool" }, words.back)),
     h("h1", {}, goodbye.title), h("p", {}, goodbye.intro), speechFor(goodbye.read_aloud),
+    guests.length ? h("p", { class: "hint", id: "guest-share-hint" }, words.guest_share_hint) : null,
     guests.length ? h("ul", { class: "guests" }, ...guests.map(entry)) : null,
     h("form", {
       onsubmit: (event) => {
         event.preventDefault();
         if (!values.name.trim()) return document.getElementById("guest-name").focus();
-        const page = { id: current ? current.id : crypto.randomUUID(), role: role.value, ...values, updated: now() };
-        keep(current ? guests.map((g) => (g.id === current.id ? page : g)) : [...guests, page]);
+        const page = { id: current ? current.id : crypto.randomUUID(), role: role.value, ...values, share: Boolean(current && current.share), updated: now() };
+        keep(current ? guests.map((g) => (g.id === current.id ? page : g)) : [...guests, page], key);
       },
     }, h("h2", {}, current ? words.guest_change : words.guest_add),
     h("div", { class: "field" }, h("label", { for: "guest-role" }, words.people_who), role), ...inputs,
     h("div", { class: "choices-row" },
       h("button", { type: "submit", class: "button button--primary" }, words.guest_save),
-      current ? h("button", { type: "button", class: "button", onclick: () => goodbyeScreen() }, words.cancel) : null)));
+      current ? h("button", { type: "button", class: "button", onclick: () => keep(guests, key) }, words.cancel) : null)));
   if (current) document.getElementById("guest-name").focus();
   if (removing) document.getElementById("keep-guest")?.focus();
 }
@@ -604,6 +754,8 @@ const CURRENT = "kaketoe:current-profile";
 
 function openProfile(id) {
   state.profile = state.profiles.find((p) => p.id === id) || null;
+  // Another tab may have worked on this child since this tab read the profile.
+  if (state.profile && !state.checking) state.store.refresh(state.profile).catch(() => {});
   // A reload of this tab stays with this child; another tab or a restart asks again.
   try {
     sessionStorage.setItem(CURRENT, id);
@@ -622,11 +774,26 @@ function currentProfile() {
   }
 }
 
+/** Draws the screen of the address. A screen that fails says so calmly and
+ * offers a way back; saving goes on as before. */
 function route() {
+  leaveNotices();
   // Reading aloud stops when the child goes to another screen.
   if ("speechSynthesis" in window && speechSynthesis.speaking) speechSynthesis.cancel();
+  try {
+    draw();
+  } catch (error) {
+    console.warn("screen failed", error);
+    const target = state.profile && location.hash !== "#/home" ? "#/home" : "#/";
+    show(h("h1", {}, state.words.screen_failed),
+      h("p", {}, h("button", { type: "button", class: "button button--primary", onclick: () => go(target) }, state.words.to_start)));
+  }
+}
+
+function draw() {
   const [, name, argument] = location.hash.split("/");
   if (name === "import") return importScreen();
+  if (name === "change") return changeScreen(argument);
   if (!state.profile) return profilesScreen();
   if (usesCards(state.profile)) {
     if (name === "home") return cards.home();
@@ -696,48 +863,60 @@ function firstScreen() {
   performance.mark("kaketoe:first-screen");
 }
 
-/** The database has answered: keep the screen's profile, unless the database
- * had it in a newer version; then that version, with what the child did since. */
+/** The database has answered: the screen's profile keeps what the child did
+ * since it was drawn, and takes in what the database held besides (a copy can
+ * fall behind when it could not be written). */
 function settle(drawn) {
   const stored = state.profiles.find((profile) => profile.id === drawn.id);
   const shown = state.profile;
-  if (stored && (stored.updated || "") > drawn.updated) {
-    state.profile = carryOver(shown, stored, drawn.updated);
-    if (state.profile !== stored) state.dirty = true;
-    state.profiles = state.profiles.map((profile) => (profile.id === drawn.id ? state.profile : profile));
-    route();
-  } else {
-    state.profiles = state.profiles.map((profile) => (profile.id === drawn.id ? shown : profile));
-    if (!stored) state.profiles.push(shown);
-  }
+  const took = stored ? state.store.combine(shown, stored) : false;
+  state.profiles = state.profiles.map((profile) => (profile.id === drawn.id ? shown : profile));
+  if (!stored) state.profiles.push(shown);
+  // Both stores get what the two held together.
+  state.dirty = true;
+  if (took) redraw();
+}
+
+/** Draws the screen again with what another tab saved, unless the child is typing here. */
+function redraw() {
+  const typing = document.activeElement && screen.contains(document.activeElement)
+    && document.activeElement.matches("input, textarea, select");
+  if (!typing) route();
+}
+
+// Two tabs on the same child: each save is told to the other tabs, which take
+// it in at once (and every save takes in what another tab stored: store.js).
+const tabs = "BroadcastChannel" in window ? new BroadcastChannel("kaketoe-profiles") : null;
+
+function listenToOtherTabs() {
+  if (!tabs) return;
+  tabs.addEventListener("message", (event) => {
+    const { saved, removed } = event.data || {};
+    if (removed) {
+      state.profiles = state.profiles.filter((profile) => profile.id !== removed);
+      if (state.profile && state.profile.id === removed) {
+        state.profile = null;
+        state.dirty = false;
+        go("#/");
+      } else if (!state.profile) route();
+      return;
+    }
+    if (state.checking) return;
+    const profile = state.profiles.find((p) => p.id === saved);
+    if (profile) state.store.refresh(profile).catch(() => {});
+    else if (saved) {
+      // A new profile from another tab: it shows in the list.
+      state.store.profiles().then((profiles) => {
+        for (const found of profiles) if (!state.profiles.some((p) => p.id === found.id)) state.profiles.push(found);
+        if (!state.profile) redraw();
+      }).catch(() => {});
+    }
+  });
 }
 
 async function main() {
-  // The booklet and the child's answers are read at the same time.
-  const booklet = fetch(document.body.dataset.booklet).then((response) => response.json());
-  state.store = new Store();
-  const opened = state.store.open();
-  let settled;
-  state.checking = new Promise((resolve) => { settled = resolve; });
-  state.booklet = await booklet;
-  state.words = state.booklet.words;
-  addEventListener("hashchange", () => { saveNow(); route(); });
-  // A child who comes back in this tab sees their screen at once, from the
-  // copy; the database, which may hold a newer version, is asked meanwhile.
-  state.profiles = state.store.copiedProfiles();
-  state.profile = currentProfile();
-  const drawn = state.profile && { id: state.profile.id, updated: state.profile.updated || "" };
-  if (drawn) firstScreen();
-  await opened;
-  state.profiles = await state.store.profiles();
-  if (drawn) settle(drawn);
-  else {
-    state.profile = currentProfile();
-    firstScreen();
-  }
-  state.checking = null;
-  settled();
-  if (state.dirty) saveNow();
+  // Python is there before any screen (it starts later, in the background): a
+  // screen that needs it, drawn first after a reload, finds it.
   state.python = new Python({
     worker: "../js/python-worker.js",
     pyodide: "../pyodide/314.0.7/",
@@ -745,6 +924,44 @@ async function main() {
     booklets: "../booklets/",
     languages: LANGUAGES,
   });
+  // The booklet and the child's answers are read at the same time.
+  const booklet = fetch(document.body.dataset.booklet).then((response) => response.json());
+  state.store = new Store();
+  state.store.taken = (profile) => {
+    if (profile === state.profile) redraw();
+  };
+  const opened = state.store.open();
+  let settled;
+  state.checking = new Promise((resolve) => { settled = resolve; });
+  try {
+    state.booklet = await booklet;
+    state.words = state.booklet.words;
+    addEventListener("hashchange", () => { saveNow(); route(); });
+    // A child who comes back in this tab sees their screen at once, from the
+    // copy; the database, which may hold a newer version, is asked meanwhile.
+    state.profiles = state.store.copiedProfiles();
+    state.profile = currentProfile();
+    const drawn = state.profile && { id: state.profile.id };
+    if (drawn) firstScreen();
+    await opened;
+    state.profiles = await state.store.profiles();
+    if (drawn) settle(drawn);
+    else {
+      state.profile = currentProfile();
+      firstScreen();
+    }
+  } catch (error) {
+    // The stores could not be read in full: the child works on with what is
+    // there, and every save still goes to both.
+    console.warn("reading the profiles failed", error);
+    if (state.booklet) route();
+  } finally {
+    // Saving is never left switched off, whatever happened above.
+    state.checking = null;
+    settled();
+  }
+  listenToOtherTabs();
+  if (state.dirty) saveNow();
   // Python starts when the first screen is up; nothing waits for it.
   const begin = () => {
     performance.mark("kaketoe:python-start");

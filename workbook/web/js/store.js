@@ -6,6 +6,14 @@
 // can lose its connection after the tab was in the background: on
 // InvalidStateError / UnknownError we reopen once and retry.
 //
+// Two tabs (or a tab and a copy left from before a crash) may each hold the same
+// profile. A save never simply overwrites: it first takes in what another tab
+// stored since (merge(), item by item: an answer, a card, a plan point, a
+// sticker or a goodbye page, the newer one wins; a removal is remembered as a
+// "removed" mark with its time), then writes the whole. In IndexedDB the read,
+// the merge and the write of one profile hold a Web Lock, so two tabs take
+// turns; the localStorage copy is written first and at once, without waiting.
+//
 // Drawings and photos are stored apart from the profile, each once, when it
 // changes (pictures.js). In IndexedDB the profile and its new pictures are
 // written in one transaction. In localStorage (about 5 MB for the whole site)
@@ -63,49 +71,179 @@ function picturesOf(id) {
   return IDBKeyRange.bound(`${id}/`, `${id}/\uffff`);
 }
 
-/** The database had a newer version of a profile than the copy a screen was
- * drawn from (the copy could not be written the last time). The newer version
- * wins, and what the child changed after `since` (the copy's time) is put back
- * on top of it, so neither is lost. */
-export function carryOver(edited, stored, since) {
-  if ((edited.updated || "") <= since) return stored;
-  const answers = { ...(stored.answers || {}) };
-  const drafts = { ...(stored.drafts || {}) };
-  for (const [id, answer] of Object.entries(edited.answers || {})) {
-    if ((answer.updated || "") <= since) continue;
-    answers[id] = answer;
-    if (edited.drafts && id in edited.drafts) drafts[id] = edited.drafts[id];
+// The parts of a profile that hold items, and the field that names each item
+// (null: the part is an object keyed by the item's name). goodbyeDrafts are
+// the goodbye pages being written, by page id ("" for a new page).
+const ITEMS = { answers: null, cards: null, goodbyeDrafts: null, guests: "id", plan: "id", stickers: "station" };
+
+/** Every item of a profile: "part/name" -> the item. */
+function itemsOf(profile) {
+  const found = new Map();
+  for (const [part, naming] of Object.entries(ITEMS)) {
+    const held = profile[part];
+    // A damaged part (not a list, not an object) holds no items.
+    if (!held || typeof held !== "object" || Boolean(naming) !== Array.isArray(held)) continue;
+    const entries = naming ? held.map((item) => [item && item[naming], item]) : Object.entries(held);
+    for (const [name, item] of entries) if (item && typeof item === "object") found.set(`${part}/${name}`, item);
   }
-  const stations = new Set((stored.stickers || []).map((sticker) => sticker.station));
-  const guests = new Map((stored.guests || []).map((guest) => [guest.id, guest]));
-  for (const guest of edited.guests || []) {
-    if (!guests.has(guest.id) || (guest.updated || "") > since) guests.set(guest.id, guest);
+  return found;
+}
+
+/** The names of the items a profile holds. */
+export function itemNames(profile) {
+  return new Set(itemsOf(profile).keys());
+}
+
+const when = (item) => (item && item.updated) || "";
+
+/** Takes into `mine` (changed in place, so a screen that holds a part of it
+ * keeps working) what `theirs` has newer: per item the newer one wins; an item
+ * removed on either side stays removed unless it changed after its removal.
+ * `known`: the items mine held when it was last stored or read; one of them
+ * missing now was removed here, and is marked so. Says whether anything of
+ * theirs was taken. */
+export function merge(mine, theirs, known = new Set()) {
+  const moment = new Date().toISOString();
+  const removed = { ...(theirs.removed || {}) };
+  for (const [name, at] of Object.entries(mine.removed || {})) if (at > (removed[name] || "")) removed[name] = at;
+  const own = itemsOf(mine);
+  for (const name of known) if (!own.has(name)) removed[name] = moment;
+  const other = itemsOf(theirs);
+  // Two different versions of an item with the same time (a copy that fell
+  // behind): the one of the profile changed last. The same item stays mine.
+  const theirsLater = (theirs.updated || "") > (mine.updated || "");
+  const differ = (a, b) => JSON.stringify(a) !== JSON.stringify(b);
+  const newer = (a, b) => (when(b) > when(a) || (when(b) === when(a) && theirsLater && differ(a, b)) ? b : a);
+  let took = false;
+  const winners = new Map();
+  for (const name of new Set([...own.keys(), ...other.keys()])) {
+    const a = own.get(name);
+    const b = other.get(name);
+    let chosen = a && b ? newer(a, b) : a || b;
+    if (removed[name] && removed[name] >= when(chosen)) chosen = null;
+    else delete removed[name];
+    if (chosen) winners.set(name, chosen);
+    if (chosen !== (a || null)) took = true;
   }
-  const merged = {
-    ...stored,
-    answers,
-    drafts,
-    stickers: [...(stored.stickers || []), ...(edited.stickers || []).filter((sticker) => !stations.has(sticker.station))],
-    guests: [...guests.values()],
-    updated: edited.updated,
-  };
-  if (stored.cards || edited.cards) {
-    // An older child's cards and plan points, the same way.
-    const cards = { ...(stored.cards || {}) };
-    for (const [id, card] of Object.entries(edited.cards || {})) {
-      if ((card.updated || "") > since) cards[id] = card;
+  for (const [part, naming] of Object.entries(ITEMS)) {
+    const chosen = [...winners].filter(([name]) => name.startsWith(`${part}/`));
+    const fits = (held) => held && typeof held === "object" && Boolean(naming) === Array.isArray(held);
+    if (!fits(mine[part])) {
+      if (!mine[part] && !chosen.length) continue;
+      mine[part] = naming ? [] : {};
     }
-    const points = new Map((stored.plan || []).map((point) => [point.id, point]));
-    for (const point of edited.plan || []) {
-      if (!points.has(point.id) || (point.updated || "") > since) points.set(point.id, point);
+    if (!naming) {
+      const held = mine[part];
+      for (const name of Object.keys(held)) if (!winners.has(`${part}/${name}`)) delete held[name];
+      for (const [name, item] of chosen) held[name.slice(part.length + 1)] = item;
+    } else {
+      const held = mine[part];
+      const order = [...held, ...(fits(theirs[part]) ? theirs[part] : [])].map((item) => `${part}/${item && item[naming]}`);
+      const list = [...new Set(order)].filter((name) => winners.has(name)).map((name) => winners.get(name));
+      held.splice(0, held.length, ...list);
     }
-    Object.assign(merged, { cards, plan: [...points.values()], cardDrafts: { ...(stored.cardDrafts || {}), ...(edited.cardDrafts || {}) } });
   }
-  return merged;
+  // What the child made for a skipped answer stays with the answer that won.
+  const drafts = mine.drafts || {};
+  const theirDrafts = theirs.drafts || {};
+  for (const name of new Set([...Object.keys(drafts), ...Object.keys(theirDrafts)])) {
+    const winner = winners.get(`answers/${name}`);
+    if (winner && winner === (theirs.answers || {})[name]) {
+      if (name in theirDrafts) drafts[name] = theirDrafts[name];
+      else delete drafts[name];
+    } else if (!winner && !(name in drafts)) drafts[name] = theirDrafts[name];
+  }
+  if (Object.keys(drafts).length) mine.drafts = drafts;
+  if (theirs.cardDrafts) mine.cardDrafts = Object.assign(mine.cardDrafts || {}, { ...theirs.cardDrafts, ...(mine.cardDrafts || {}) });
+  // Name, colour and age group: the side that changed them last.
+  if ((theirs.named || "") > (mine.named || "")) {
+    for (const field of ["nickname", "colour", "age", "named"]) {
+      if (field in theirs && mine[field] !== theirs[field]) {
+        mine[field] = theirs[field];
+        took = true;
+      }
+    }
+  }
+  if ((theirs.lastExport || "") > (mine.lastExport || "")) mine.lastExport = theirs.lastExport;
+  if ((theirs.updated || "") > (mine.updated || "")) mine.updated = theirs.updated;
+  mine.removed = removed;
+  return took;
+}
+
+// A nickname as the app keeps it. The rule for files is Python's (kaketoe._answers,
+// with kaketoe._checks.name): this does the same, in the same order: direction
+// controls out, NFKC, direction controls out again, the spaces Python's
+// str.strip() removes taken off both ends; and at most 40 characters (Python
+// refuses a longer name in a file; the app shortens what is typed).
+const NICKNAME_LIMIT = 40;
+const DIRECTION_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
+const AROUND = /^[\t\n\v\f\r\x1C-\x20\x85\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+|[\t\n\v\f\r\x1C-\x20\x85\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+$/gu;
+
+export function cleanNickname(text) {
+  const clean = String(text || "").replace(DIRECTION_CONTROLS, "").normalize("NFKC").replace(DIRECTION_CONTROLS, "").replace(AROUND, "");
+  return [...clean].slice(0, NICKNAME_LIMIT).join("").replace(AROUND, "");
+}
+
+/** A nickname no other profile has: "Noor (2)", shortened so it stays within 40 characters. */
+export function uniqueNickname(name, taken) {
+  const names = new Set(taken);
+  if (!names.has(name)) return name;
+  for (let n = 2; ; n += 1) {
+    const mark = ` (${n})`;
+    const candidate = `${[...name].slice(0, NICKNAME_LIMIT - mark.length).join("").trim()}${mark}`;
+    if (!names.has(candidate)) return candidate;
+  }
+}
+
+/** A profile without the named items (the ones whose pictures were found nowhere). */
+function without(profile, names) {
+  if (!names.size) return profile;
+  const kept = { ...profile };
+  for (const [part, naming] of Object.entries(ITEMS)) {
+    if (!kept[part]) continue;
+    kept[part] = naming
+      ? kept[part].filter((item) => !names.has(`${part}/${item[naming]}`))
+      : Object.fromEntries(Object.entries(kept[part]).filter(([name]) => !names.has(`${part}/${name}`)));
+  }
+  return kept;
+}
+
+/** The items of a joined profile that lack a picture: a place is a path such as
+ * ["answers", "a-draw", "value", "image"] or ["guests", 2, ...]. */
+function incomplete(joined) {
+  const names = new Set();
+  for (const place of joined.missing) {
+    const [part, at] = JSON.parse(place);
+    if (!(part in ITEMS)) continue;
+    const naming = ITEMS[part];
+    const item = naming ? (joined.profile[part] || [])[at] : null;
+    names.add(naming ? `${part}/${item && item[naming]}` : `${part}/${at}`);
+  }
+  return names;
+}
+
+/** What a page holds of each profile it read or stored: the items' names. An
+ * item that is gone at the next save was removed by the child. */
+const known = new WeakMap();
+
+function remember(profile) {
+  known.set(profile, itemNames(profile));
+  return profile;
+}
+
+/** Marks the items removed since the profile was last read or stored, with the time. */
+function markRemoved(profile) {
+  const before = known.get(profile);
+  if (!before) return;
+  const names = itemNames(profile);
+  const moment = new Date().toISOString();
+  for (const name of before) {
+    if (!names.has(name)) profile.removed = { ...(profile.removed || {}), [name]: moment };
+  }
 }
 
 function inOrder(profiles) {
-  return [...profiles].map(migrate).sort((a, b) => (a.created < b.created ? -1 : 1));
+  return [...profiles].map(migrate).map(remember).sort((a, b) => (a.created < b.created ? -1 : 1));
 }
 
 export class Store {
@@ -117,6 +255,13 @@ export class Store {
     this.picturePrefix = pictures;
     // What each store holds of each profile's pictures: id -> place -> {key, value}.
     this.stored = { copy: new Map(), database: new Map() };
+    // The revision of each profile this page last read or wrote, per store: another
+    // revision there means another tab wrote since, and its work is taken in first.
+    this.seen = { copy: new Map(), database: new Map() };
+    this.tab = Math.random().toString(36).slice(2, 10);
+    this.writes = 0;
+    // Called with a profile when a save or refresh took in work of another tab.
+    this.taken = (profile) => profile;
     /** @type {IDBDatabase | null} */
     this.db = null;
     this.databaseWorks = true;
@@ -155,16 +300,23 @@ export class Store {
     return inOrder(complete);
   }
 
-  /** A copy's record with its pictures from localStorage. */
-  fromCopy(record, elsewhere = undefined) {
+  /** A copy's record with its pictures from localStorage (or, by their key, from
+   * `pictures`: those the database holds). */
+  fromCopy(record, elsewhere = undefined, pictures = new Map()) {
+    const local = new Set();
     const joined = together(record, (key) => {
+      let value = null;
       try {
-        return localStorage.getItem(this.picturePrefix + key);
+        value = localStorage.getItem(this.picturePrefix + key);
       } catch {
-        return null;
+        // Not readable: perhaps the database has it.
       }
+      if (value !== null) local.add(key);
+      return value ?? pictures.get(key) ?? null;
     }, elsewhere);
-    this.stored.copy.set(record.id, joined.places);
+    // Only what localStorage itself holds counts as stored there.
+    this.stored.copy.set(record.id, new Map([...joined.places].filter(([, found]) => local.has(found.key))));
+    this.seen.copy.set(record.id, record.revision);
     return joined;
   }
 
@@ -199,7 +351,8 @@ export class Store {
     return found;
   }
 
-  /** Every profile on this device, newest version of each, oldest profile first. */
+  /** Every profile on this device, oldest first: per profile what the copy and
+   * the database hold together (they differ after a crash or a failed write). */
   async profiles() {
     const reading = this.db
       ? this.withDatabase((db) => new Promise((resolve, reject) => {
@@ -224,6 +377,7 @@ export class Store {
     const fromDatabase = (record, elsewhere = undefined) => {
       const joined = together(record, (key) => stored.pictures.get(key) ?? null, elsewhere);
       this.stored.database.set(record.id, joined.places);
+      this.seen.database.set(record.id, record.revision);
       return joined;
     };
     const byId = new Map();
@@ -231,64 +385,179 @@ export class Store {
     for (const id of new Set([...copies.keys(), ...records.keys()])) {
       const copy = copies.get(id);
       const kept = records.get(id);
-      const copyJoined = copy && this.fromCopy(copy);
-      const keptJoined = kept && fromDatabase(kept);
-      // The newer one wins; a picture it lacks is taken from the other one.
-      const copyWins = copy && (!kept || (kept.updated || "") < (copy.updated || ""));
-      let chosen = copyWins ? copyJoined : keptJoined;
-      const other = copyWins ? keptJoined : copyJoined;
-      if (chosen.missing.length && other) {
-        const spare = (place) => other.places.get(place)?.value ?? null;
-        chosen = copyWins ? this.fromCopy(copy, spare) : fromDatabase(kept, spare);
+      // A picture one store lacks is taken from the other.
+      let copyJoined = copy && this.fromCopy(copy, undefined, stored.pictures);
+      const keptJoined = kept && fromDatabase(kept, copyJoined && ((place) => copyJoined.places.get(place)?.value ?? null));
+      if (copyJoined && copyJoined.missing.length && keptJoined) {
+        copyJoined = this.fromCopy(copy, (place) => keptJoined.places.get(place)?.value ?? null, stored.pictures);
       }
-      byId.set(id, chosen.profile);
+      if (copyJoined && keptJoined) {
+        // Both: the one that is whole is the base; the other's items are taken in.
+        const [base, other] = keptJoined.missing.length > copyJoined.missing.length ? [copyJoined, keptJoined] : [keptJoined, copyJoined];
+        merge(base.profile, without(other.profile, incomplete(other)));
+        byId.set(id, base.profile);
+      } else byId.set(id, (copyJoined || keptJoined).profile);
     }
     return inOrder(byId.values());
   }
 
-  /** Saves a profile in both places. Resolves to true when at least one store kept
-   * all of it (a copy that lacks a picture does not count). */
-  async save(profile) {
-    const whole = { ...profile, schema: SCHEMA };
-    const name = this.naming(whole.id);
-    let kept = false;
+  /** Takes into the profile what another tab stored since this page last read or
+   * wrote it: from the copy at once, from the database when it has answered.
+   * Says whether anything was taken. */
+  async refresh(profile) {
+    markRemoved(profile);
+    let took = this.takeFromCopy(profile);
+    if (this.db) {
+      try {
+        const theirs = await this.withDatabase((db) => new Promise((resolve, reject) => {
+          const transaction = db.transaction([PROFILES, PICTURES], "readonly");
+          let found = null;
+          this.readStored(transaction, profile.id, (joined) => { found = joined; });
+          transaction.oncomplete = () => resolve(found);
+          transaction.onerror = () => reject(transaction.error);
+          transaction.onabort = () => reject(transaction.error || new Error("aborted"));
+        }));
+        if (theirs) took = merge(profile, theirs) || took;
+      } catch {
+        // Read at the next save.
+      }
+    }
+    remember(profile);
+    if (took) this.taken(profile);
+    return took;
+  }
+
+  /** What the page holds and what another source holds of the same profile,
+   * together in the page's profile (see merge()). Says whether anything was taken. */
+  combine(profile, theirs) {
+    markRemoved(profile);
+    const took = merge(profile, theirs);
+    remember(profile);
+    return took;
+  }
+
+  /** The copy another tab wrote, taken into the profile (nothing when this page
+   * wrote it last, or when it cannot be read: the database has it). */
+  takeFromCopy(profile) {
+    let record = null;
     try {
-      kept = this.saveCopy(whole, name);
+      record = JSON.parse(localStorage.getItem(this.prefix + profile.id) || "null");
+    } catch {
+      return false;
+    }
+    if (!record || record.revision === this.seen.copy.get(profile.id)) return false;
+    const values = this.knownPictures(profile.id);
+    const joined = this.fromCopy(record, undefined, values);
+    return merge(profile, without(joined.profile, incomplete(joined)));
+  }
+
+  /** The pictures this page knows of a profile, by key. */
+  knownPictures(id) {
+    const values = new Map();
+    for (const places of [this.stored.copy.get(id), this.stored.database.get(id)]) {
+      for (const { key, value } of (places || new Map()).values()) values.set(key, value);
+    }
+    return values;
+  }
+
+  /** In a transaction: the database's record of a profile when another tab wrote
+   * it since this page last read or wrote it, with its pictures; `done(profile
+   * without the items whose pictures are missing)`, or done(null). */
+  readStored(transaction, id, done) {
+    const request = transaction.objectStore(PROFILES).get(id);
+    request.onsuccess = () => {
+      const record = request.result;
+      if (!record || record.revision === this.seen.database.get(id)) return done(null);
+      const values = this.knownPictures(id);
+      const wanted = [...keysOf(record)].filter((key) => !values.has(key));
+      let left = wanted.length;
+      const join = () => {
+        const joined = together(record, (key) => values.get(key) ?? null);
+        this.seen.database.set(id, record.revision);
+        done(without(joined.profile, incomplete(joined)));
+      };
+      if (!left) return join();
+      for (const key of wanted) {
+        const picture = transaction.objectStore(PICTURES).get(key);
+        picture.onsuccess = () => {
+          if (picture.result) values.set(key, picture.result);
+          left -= 1;
+          if (!left) join();
+        };
+      }
+    };
+  }
+
+  /** Saves a profile in both places, after taking in what another tab stored
+   * since. Resolves to true when at least one store kept all of it (a copy that
+   * lacks a picture does not count). */
+  async save(profile) {
+    markRemoved(profile);
+    const name = this.naming(profile.id);
+    let kept = false;
+    let took = false;
+    try {
+      took = this.takeFromCopy(profile);
+      kept = this.saveCopy(this.whole(profile), name);
       this.copyWorks = true;
     } catch {
       this.copyWorks = false;
     }
     if (this.db) {
-      const before = this.stored.database.get(whole.id) || new Map();
-      const pictures = [];
-      const { record, places, changed } = apart(whole, before, (key, value) => {
-        pictures.push([key, value]);
-        return true;
-      }, name);
+      let places = null;
       try {
         await this.withDatabase((db) => {
+          // Read, take in and write in one transaction: another tab's save of
+          // the same profile waits for it, or it waits for that one.
           const transaction = db.transaction([PROFILES, PICTURES], "readwrite", { durability: "strict" });
           const pictureStore = transaction.objectStore(PICTURES);
-          for (const [key, value] of pictures) pictureStore.put(value, key);
-          transaction.objectStore(PROFILES).put(record);
-          if (changed) {
-            // Pictures no record names any more go, in the same transaction.
-            const named = keysOf(record);
-            const keys = pictureStore.getAllKeys(picturesOf(whole.id));
-            keys.onsuccess = () => {
-              for (const key of keys.result) if (!named.has(key)) pictureStore.delete(key);
-            };
-          }
+          this.readStored(transaction, profile.id, (theirs) => {
+            if (theirs && merge(profile, theirs)) took = true;
+            const whole = this.whole(profile);
+            const before = this.stored.database.get(whole.id) || new Map();
+            const written = apart(whole, before, (key, value) => {
+              pictureStore.put(value, key);
+              return true;
+            }, name);
+            places = written.places;
+            transaction.objectStore(PROFILES).put(written.record);
+            this.seen.database.set(whole.id, whole.revision);
+            if (written.changed) {
+              // Pictures no record names any more go, in the same transaction.
+              const named = keysOf(written.record);
+              const keys = pictureStore.getAllKeys(picturesOf(whole.id));
+              keys.onsuccess = () => {
+                for (const key of keys.result) if (!named.has(key)) pictureStore.delete(key);
+              };
+            }
+          });
           return finished(transaction);
         });
-        this.stored.database.set(whole.id, places);
+        this.stored.database.set(profile.id, places);
         this.databaseWorks = true;
         kept = true;
       } catch {
+        this.seen.database.delete(profile.id);
         this.databaseWorks = false;
       }
+      if (took) {
+        // The copy gets what the database brought.
+        try {
+          this.saveCopy(this.whole(profile), name);
+        } catch {
+          this.copyWorks = false;
+        }
+      }
     }
+    remember(profile);
+    if (took) this.taken(profile);
     return kept;
+  }
+
+  /** The profile as it is written: with the schema and a new revision. */
+  whole(profile) {
+    this.writes += 1;
+    return { ...profile, schema: SCHEMA, revision: `${this.tab}-${this.writes}` };
   }
 
   /** The localStorage copy: new pictures first, as space allows, then the record.
@@ -305,6 +574,7 @@ export class Store {
     }, name);
     localStorage.setItem(this.prefix + record.id, JSON.stringify(record));
     this.stored.copy.set(whole.id, places);
+    this.seen.copy.set(whole.id, whole.revision);
     if (changed) {
       const named = keysOf(record);
       const own = `${this.picturePrefix}${whole.id}/`;
