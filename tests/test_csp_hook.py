@@ -4,32 +4,12 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import importlib.util
-import sys
-from types import ModuleType
 
 import pytest
-from conftest import ROOT
+from hook_module import load_hook
 from mkdocs.exceptions import PluginError
 
-
-def load_hook() -> ModuleType:
-    # MkDocs loads a hook with its folder on sys.path (for `_i18n`); do the same.
-    sys.path.insert(0, str(ROOT / "hooks"))
-    try:
-        spec = importlib.util.spec_from_file_location(
-            "content_security_policy", ROOT / "hooks" / "content_security_policy.py"
-        )
-        assert spec is not None
-        assert spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        return module
-    finally:
-        sys.path.remove(str(ROOT / "hooks"))
-
-
-hook = load_hook()
+hook = load_hook("content_security_policy")
 PAGE = (
     '<html><head><meta charset="utf-8"><script>var a = 1;</script>'
     '<script id="__config" type="application/json">{"base": "."}</script>'

@@ -2,31 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from types import ModuleType, SimpleNamespace
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from conftest import ROOT
+from hook_module import load_hook
 
-
-def load_hook() -> ModuleType:
-    sys.path.insert(0, str(ROOT / "hooks"))
-    try:
-        spec = importlib.util.spec_from_file_location(
-            "print_view", ROOT / "hooks" / "print_view.py"
-        )
-        assert spec is not None
-        assert spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        return module
-    finally:
-        sys.path.remove(str(ROOT / "hooks"))
-
-
-hook = load_hook()
+hook = load_hook("print_view")
 CONTENT = (
     '<p><a href="../tips/">Tips</a> and <a href="#top">top</a> and '
     '<a href="https://www.iom.int/">IOM</a></p>'
