@@ -205,7 +205,7 @@ class Story:
 @dataclass(frozen=True)
 class Part:
     id: str
-    name: str  # how the part is called: "Deel A", "الجزء الأول"
+    name: str  # how the part is called: "Deel A", "الجزء أ"
     colour: str
     title: str
     story: Story
