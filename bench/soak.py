@@ -24,7 +24,6 @@ import functools
 import os
 import re
 import shutil
-import signal
 import sys
 import tempfile
 import threading
@@ -40,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, SiteHandler  # noqa: E402
+from killed_browser import kill_browser  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 from workbook_samples import booklet  # noqa: E402
 
@@ -169,18 +169,7 @@ class Soak:
 
     def kill(self) -> None:
         """Kills the browser at once, as a tablet that runs out of power or memory."""
-        for entry in Path("/proc").iterdir():
-            if not entry.name.isdigit():
-                continue
-            try:
-                command = (entry / "cmdline").read_bytes()
-            except OSError:
-                continue
-            if self.folder.encode() in command:
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(int(entry.name), signal.SIGKILL)
-        with contextlib.suppress(Exception):  # the browser is gone, as intended
-            self.context.close()
+        kill_browser(self.context, self.folder)
         time.sleep(0.5)
         self.launch()
 

@@ -9,7 +9,6 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
 
 import pytest
 import yaml
@@ -21,8 +20,9 @@ from kaketoe._counselor import counselor_data
 from kaketoe._form_file import monitoring_file_html
 from kaketoe._monitoring import load_checklist, moments_from_data, scores_to_data
 from kaketoe._report import viewer_html
-from page_visit import DESKTOP, PageVisit, visit
+from page_visit import DESKTOP
 from playwright.sync_api import expect
+from test_counselor_tools import open_tool
 from workbook_samples import LATER, WHEN, booklet, booklets, full_cards, full_workbook
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
@@ -201,12 +201,6 @@ def laptop(browser: Any) -> Iterator[Any]:
     context = browser.new_context(viewport=DESKTOP, accept_downloads=True)
     yield context
     context.close()
-
-
-def open_tool(context: Any, site_server: str, language: str, tool: str) -> PageVisit:
-    record = visit(context, urljoin(site_server, f"app/{language}/{tool}/"), site_server)
-    assert record.status == 200
-    return record
 
 
 def no_null(page: Any, step: str) -> None:

@@ -4,10 +4,7 @@ and changed names, and what the screens show around them."""
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import signal
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -17,6 +14,7 @@ import pytest
 from axe import axe_violations
 from conftest import CHROMIUM, CHROMIUM_ARGS
 from kaketoe import read_export
+from killed_browser import kill_browser
 from page_visit import PHONE, TABLET
 from playwright.sync_api import expect
 from test_cards_app import create_older
@@ -140,31 +138,6 @@ def test_the_other_tab_shows_what_was_typed_in_this_one(tablet: Any, site_server
     first.fill("main textarea", "Kiki")
     finish(first)
     expect(second.locator(f'.station__link[data-station="{NAME}"] svg[role=img]')).to_have_count(1)
-
-
-def browser_processes(folder: str) -> list[int]:
-    """The processes of the Chromium this test started with the profile in folder."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            command = (entry / "cmdline").read_bytes()
-        except OSError:
-            continue
-        if folder.encode() in command and b"chrom" in command:
-            found.append(int(entry.name))
-    return found
-
-
-def kill_browser(context: Any, folder: str) -> None:
-    """Kills this test's Chromium at once, as a tablet that runs out of power or
-    memory does: no page gets to run anything."""
-    for pid in browser_processes(folder):
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGKILL)
-    with contextlib.suppress(Exception):  # the browser is gone, as intended
-        context.close()
 
 
 def on_disk(browser: Any, folder: str) -> Any:

@@ -11,7 +11,8 @@ import pytest
 from hostile_files import EXPORT_START, HUNDRED_THOUSAND
 from kaketoe import export_html, workbook_from_data
 from playwright.sync_api import expect
-from test_counselor_promises import family_workbook, open_tool, words
+from test_counselor_promises import family_workbook, words
+from test_counselor_tools import open_tool
 from test_workbook_app import create_profile, export, finish, open_activity, open_app
 from workbook_samples import LATER, WHEN, booklet
 
