@@ -77,3 +77,36 @@ def test_introduction_points_to_the_section_on_booklets_and_cards(language: str)
     heading = re.search(rf"^## {re.escape(named.group(1))} (.+)$", chapter, re.MULTILINE)
     assert heading is not None
     assert {"nl": "kinderboekjes", "en": "booklets"}[language] in heading.group(1).lower()
+
+
+# The booklet's "why go back" page, in each language's words: parents who choose
+# to return, a family that may not stay, and that it is never the child's fault.
+WHY_BACK_TRUTHS = {
+    "nl": ("kiezen", "niet blijven", "niet jouw schuld"),
+    "en": ("choose", "cannot stay", "not your fault"),
+    "ar": ("يختار", "البقاء", "ليس ذنبك"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(WHY_BACK_TRUTHS))
+def test_why_back_page_is_true_for_every_family(language: str) -> None:
+    """The 'why go back' page names both a chosen return and a family that may not stay."""
+    part = yaml.safe_load((CONTENT / language / "workbook" / "part-c.yml").read_text("utf-8"))
+    page = next(a for a in part["activities"] if a["id"] == "c-why-back")
+    text = " ".join(page["paragraphs"])
+    assert [words for words in WHY_BACK_TRUTHS[language] if words not in text] == []
+
+
+# Dutch "Vraag? Dan ..." copied word by word: an Arabic sentence opening with عندها ("then").
+ARABIC_THEN_CALQUE = re.compile(r"(?:^|[.؟!»]\s*)عندها")
+
+
+def test_arabic_brochure_uses_arabic_conditionals() -> None:
+    """The Arabic brochure says إذا ...، فـ for Dutch "Vraag? Dan ...", never "...؟ عندها"."""
+    found = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((CONTENT / "ar" / "brochure").glob("*.md"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if ARABIC_THEN_CALQUE.search(line)
+    ]
+    assert found == []
