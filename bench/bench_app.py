@@ -58,6 +58,8 @@ from conftest import CHROMIUM, CHROMIUM_ARGS, SiteHandler  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 from workbook_samples import booklet, full_workbook  # noqa: E402
 
+from kaketoe._settings import site_settings  # noqa: E402
+
 SLOWDOWN = 4
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))  # fewer for a quick trial
 ACTIVITY = "a-kaketoe-name"
@@ -153,7 +155,7 @@ class BenchHandler(SiteHandler):
         elif path == FLOOR_PAGE:
             page = (Path(self.directory) / "app" / "nl" / "index.html").read_text(encoding="utf-8")
             page = re.sub(r'<link rel="(modulepreload|preload)"[^>]*>\n?', "", page)
-            page = page.replace("../js/main.js", FLOOR_SCRIPT)
+            page = page.replace("../workbook/main.js", FLOOR_SCRIPT)
             self.send(page.encode("utf-8"), "text/html; charset=utf-8")
         else:
             super().do_GET()
@@ -236,11 +238,11 @@ def shell_size(site: Path) -> tuple[int, int]:
     app = site / "app"
     files = [
         app / "nl" / "index.html",
-        app / "app.css",
+        app / "workbook" / "app.css",
         app / "sw.js",
         app / "manifest.webmanifest",
     ]
-    files += sorted((app / "js").glob("*.js"))
+    files += sorted((app / "shared").glob("*.js")) + sorted((app / "workbook").glob("*.js"))
     raw = sum(len(f.read_bytes()) for f in files)
     packed = sum(len(gzip.compress(f.read_bytes(), 9)) for f in files)
     return raw, packed
@@ -278,7 +280,7 @@ def bare_starts(playwright: Any, base: str, on_page: bool) -> tuple[float, float
     app's throttled page, in a fresh profile, on the third visit: as warm as
     the app's own worker on its measured visit. The app's service worker
     caches Pyodide on the first visit, as for the app."""
-    pyodide = base + "app/pyodide/314.0.7/"
+    pyodide = f"{base}app/pyodide/{site_settings(ROOT).pyodide_version}/"
     context, folder = fresh_profile(playwright)
     in_worker = page_start = 0.0
     for visit in range(3):
@@ -365,7 +367,7 @@ def measure_app(playwright: Any, base: str, runs: dict[str, list[float]]) -> Non
     drawing = page.evaluate(DRAWING)
     page.evaluate(
         """async (profile) => {
-          const { Store } = await import("./app/js/store.js");
+          const { Store } = await import("./app/shared/store.js");
           const store = await new Store().open();
           if (!(await store.save(profile))) throw new Error("the profile was not stored");
         }""",

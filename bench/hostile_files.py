@@ -11,9 +11,9 @@ back"). For each it measures, as the median of the runs:
 - ``kaketoe validate FILE`` as a person runs it: a new process, the booklets
   read from content/, the file read and judged (goal: under 2 s each);
 - the app worker's import of the same bytes in Pyodide under Node
-  (kaketoe._worker.import_file, Pyodide already started), which is what the
+  (kaketoe.worker.handle, Pyodide already started), which is what the
   app, the viewer and the tools wait for; the page stops a read after 20 s
-  (workbook/web/js/python.js), and a mid-range tablet is about four times
+  (web/shared/python.js), and a mid-range tablet is about four times
   slower than this machine.
 """
 
@@ -38,6 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from hostile_files import END, EXPORT_START, envelope_of, sealed, with_block  # noqa: E402
+
 from kaketoe import booklet_from_json, export_html, workbook_from_data  # noqa: E402
 from kaketoe._bundle import bundle  # noqa: E402
 from kaketoe._export import script_safe_json  # noqa: E402
@@ -53,8 +54,8 @@ RUNNER = ROOT / "tests" / "pyodide" / "run_python.mjs"
 PYODIDE_TIMER = """
 import json, time
 from pathlib import Path
-from kaketoe import _worker
-_worker.load_booklets(json.dumps({p.stem.split(".")[1]: p.read_text(encoding="utf-8")
+from kaketoe import worker
+worker.load_booklets(json.dumps({p.stem.split(".")[1]: p.read_text(encoding="utf-8")
                                   for p in Path(".").glob("booklet.*.json")}))
 timings = {}
 for name in json.loads(Path("names.json").read_text()):
@@ -62,7 +63,7 @@ for name in json.loads(Path("names.json").read_text()):
     runs = []
     for _ in range(RUNS):
         began = time.perf_counter()
-        answer = json.loads(_worker.import_file(data))
+        answer = json.loads(worker.handle("import", b"{}", data).header)
         runs.append(time.perf_counter() - began)
     timings[name] = [runs, answer.get("problem", "ok")]
 json.dumps(timings)

@@ -80,7 +80,7 @@ window.Worker = class extends NativeWorker {
 
 # What the app finds when it starts: the stores read as the app reads them.
 FOUND = """async () => {
-  const { Store } = await import("../js/store.js");
+  const { Store } = await import("../shared/store.js");
   const store = await new Store().open();
   const profiles = await store.profiles();
   if (store.db) store.db.close();

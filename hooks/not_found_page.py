@@ -37,3 +37,4 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             raise PluginError(f"The 404 page of '{language}' was never rendered.")
         folder = "" if language == i18n.default_language else language
         Path(config.site_dir, folder, "404.html").write_text(_pages[language], encoding="utf-8")
+    _pages.clear()  # nothing is kept for the next build (`mkdocs serve`)

@@ -15,18 +15,25 @@ from pathlib import Path
 
 from _i18n import i18n_plugin
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from kaketoe._route_map import RouteMap, RouteMapError, load_route_map
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+
+from kaketoe._route_map import RouteMap, RouteMapError, load_route_map
 
 MARKER = "<!-- route-map -->"
 MAP_PAGE = "route-map/index.md"
 TEMPLATE = "route-map/map.html"
 _TITLE = re.compile(r"^#\s+(.+?)\s*$", re.M)
 
+# Each build reads route.yml once per language (the map page and every handbook
+# page use it); emptied when a build starts, so `mkdocs serve` shows an edit.
 _routes: dict[str, RouteMap] = {}
+
+
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    _routes.clear()
 
 
 def _route(config: MkDocsConfig, language: str) -> RouteMap:

@@ -14,23 +14,28 @@ import re
 from pathlib import Path
 
 from _i18n import i18n_plugin
-from kaketoe._booklet import load_art
-from kaketoe._deck import DeckError, Info, has_deck, load_deck, text_runs
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from kaketoe._booklet import load_art
+from kaketoe._deck import DeckError, Info, has_deck, load_deck
+from kaketoe._schema import Runs
+
 MARKER = "<!-- teen-info -->"
 PAGE = "workbook/index.md"
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>#|])")
+_SPACES = re.compile(r"\s+")
 
 
-def _text(text: str) -> str:
+def _text(text: str | Runs) -> str:
     """Text as Markdown shows it, never as Markdown or HTML; words in another
-    language ([[en:IOM]]) marked with their language, as the pages do."""
+    language (written [[en:IOM]], read as runs by the package) marked with their
+    language, as the pages do."""
     parts = []
-    for language, words in text_runs(" ".join(text.split())):
+    for language, words in (("", text),) if isinstance(text, str) else text:
+        words = _SPACES.sub(" ", words)  # a line break would end the Markdown paragraph
         if language:
             parts.append(f'<span lang="{language}" dir="ltr">{html.escape(words)}</span>')
         else:

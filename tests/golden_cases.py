@@ -16,7 +16,6 @@ from kaketoe import (
     ImportProblem,
     booklet_from_json,
     export_html,
-    progress,
     read_export,
     report_html,
     workbook_from_data,
@@ -67,10 +66,6 @@ def run(booklet_json: dict[str, str], fixtures: dict[str, str]) -> dict[str, Any
             == workbook_to_data(kept, imported.booklet),
             "export": digest(again),
             "report nl": digest(report_html(imported, booklets["nl"])),
-            "progress": [
-                [p.part, p.answered, p.talk, p.skipped, p.stickers_placed]
-                for p in progress(imported.workbook, imported.booklet)
-            ],
         }
     for language, loaded in sorted(booklets.items()):
         results[f"cards {language}"] = cards_case(loaded, booklets)

@@ -7,7 +7,7 @@ expected one. Nothing large is committed: the largest files (a few MB) are
 made here.
 
 Each case goes through the functions the app's worker runs
-(kaketoe._worker): a child's file through the app's import *and* the
+(kaketoe.worker): a child's file through the app's import *and* the
 counselor viewer, a form file through the counselor tools' reader. A verdict
 is the problem code they name, or "ok" for a file that is valid: then every
 text in it must come out escaped where it is shown.
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kaketoe import _worker, export_html, read_export, workbook_from_data
+from kaketoe import export_html, read_export, workbook_from_data, worker
 from kaketoe._export import checksum, script_safe_json
 from kaketoe._form_file import monitoring_file_html, read_form_file, risk_form_file_html
 from kaketoe._import import MAX_FILE_BYTES, MAX_ITEMS, ImportProblem
@@ -264,7 +264,7 @@ def export_cases(family: str, cards: str) -> list[Case]:
 
     def accepted(html: str) -> bool:
         try:
-            read_export(html, _worker.BOOKLETS)
+            read_export(html, worker.BOOKLETS)
         except ImportProblem:
             return False
         return True
@@ -324,7 +324,7 @@ def form_cases(monitoring: str, risk: str) -> list[Case]:
 
     def accepted(html: str) -> bool:
         try:
-            read_form_file(html, _worker.CHECKLISTS, _worker.RISK_FORMS)
+            read_form_file(html, worker.CHECKLISTS, worker.RISK_FORMS)
         except ImportProblem:
             return False
         return True
@@ -369,11 +369,11 @@ def form_files() -> tuple[str, str]:
 def make_files(fixture: str) -> None:
     """A family's file with answers of every kind and goodbye pages (the version 1
     fixture, exported again), an older child's cards, and the two forms."""
-    imported = read_export(fixture, _worker.BOOKLETS)
+    imported = read_export(fixture, worker.BOOKLETS)
     _FILES["family"] = export_html(
         imported.workbook, imported.booklet, "family", created=WHEN, updated=LATER
     )
-    booklet = _worker.BOOKLETS["nl"]
+    booklet = worker.BOOKLETS["nl"]
     assert booklet.deck is not None
     cards = {
         "material": "cards",
@@ -394,7 +394,7 @@ def make_files(fixture: str) -> None:
     _FILES["cards"] = export_html(
         workbook_from_data(booklet, cards), booklet, "family", created=WHEN, updated=LATER
     )
-    checklist, form = _worker.CHECKLISTS["en"], _worker.RISK_FORMS["en"]
+    checklist, form = worker.CHECKLISTS["en"], worker.RISK_FORMS["en"]
     domain = checklist.domains[0].id
     moments = {"moments": {"m6": {"date": "2027-03-01", "domains": {domain: {"note": "Goed"}}}}}
     _FILES["monitoring"] = monitoring_file_html(
@@ -424,20 +424,20 @@ def corpus() -> list[Case]:
 
 # Verdicts -----------------------------------------------------------------------------------
 
-VIEW = json.dumps({"language": "en", "site_base": "../../en/", "index": 1})
+VIEW = json.dumps({"language": "en", "site_base": "../../en/", "index": 1}).encode()
 
 
-def _said(answer: str, shown: Callable[[dict[str, Any]], str]) -> str:
-    result = json.loads(answer)
-    if "problem" in result:
-        return str(result["problem"])
-    return "ok" if RAW not in shown(result) else "shown unescaped"
+def _said(reply: worker.Reply, shown: Callable[[dict[str, Any]], str]) -> str:
+    header = json.loads(reply.header)
+    if "problem" in header:
+        return str(header["problem"])
+    return "ok" if RAW not in shown(header["result"]) else "shown unescaped"
 
 
 def _form_shown(result: dict[str, Any]) -> str:
     """The form file the tool makes again from what it read: its texts escaped."""
     make = monitoring_file_html if result["kind"] == "monitoring" else risk_form_file_html
-    forms = _worker.CHECKLISTS if result["kind"] == "monitoring" else _worker.RISK_FORMS
+    forms = worker.CHECKLISTS if result["kind"] == "monitoring" else worker.RISK_FORMS
     html: str = make(
         forms[result["language"]],
         result["code"],
@@ -453,17 +453,17 @@ def verdict(case: Case) -> str:
     file) say; when they disagree, both, so the case cannot pass."""
     if case.reader == "export":
         said = {
-            _said(_worker.import_file(case.data), lambda r: ""),
-            _said(_worker.view_file(case.data, VIEW), lambda r: str(r["html"])),
+            _said(worker.handle("import", b"{}", case.data), lambda r: ""),
+            _said(worker.handle("view-file", VIEW, case.data), lambda r: str(r["html"])),
         }
     else:
-        said = {_said(_worker.read_form(case.data), _form_shown)}
+        said = {_said(worker.handle("read-form", b"{}", case.data), _form_shown)}
     return " / ".join(sorted(said))
 
 
 def load(folder: Path) -> None:
     """The booklets and the counselor tools' data, as the build writes them for the worker."""
-    _worker.load_booklets(
+    worker.load_booklets(
         json.dumps(
             {
                 language: (folder / f"booklet.{language}.json").read_text(encoding="utf-8")
@@ -471,7 +471,7 @@ def load(folder: Path) -> None:
             }
         )
     )
-    _worker.load_forms(
+    worker.load_forms(
         json.dumps(
             {
                 language: (folder / f"counselor.{language}.json").read_text(encoding="utf-8")

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import io
+import json
 import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import ROOT, BuiltSite
+from workbook_samples import LANGUAGES, booklet, booklets
+
 from kaketoe import (
     BookletError,
     __version__,
@@ -19,8 +23,8 @@ from kaketoe import (
 )
 from kaketoe._booklet import KINDS
 from kaketoe._bundle import bundle
+from kaketoe._languages import direction
 from kaketoe.cli import main
-from workbook_samples import LANGUAGES, booklet, booklets
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -61,13 +65,17 @@ def test_a_translation_that_drops_an_activity_is_reported(tmp_path: Path) -> Non
     part = content / "en" / "workbook" / "part-b.yml"
     lines = part.read_text(encoding="utf-8").split("\n")
     starts = [i for i, line in enumerate(lines) if line.startswith("  - id: ")]
+    last = lines[starts[-1]].removeprefix("  - id: ")
     del lines[starts[-1] :]  # the last activity of part B
     part.write_text("\n".join(lines) + "\n", encoding="utf-8")
     loaded = {language: load_booklet(content, language) for language in ("nl", "en")}
     problems = parity_problems(loaded, "nl")
     assert problems
-    assert all("content/en/workbook/" in p for p in problems)
-    assert any("part b activities" in p for p in problems)
+    assert problems == [
+        f"content/en/workbook/part-b.yml: there is no activity '{last}' "
+        "(in content/nl/workbook/part-b.yml: there is); ids, kinds, order and counts must be "
+        "the same in every language: translate only the texts"
+    ]
 
 
 def copy_content(tmp_path: Path) -> Path:
@@ -115,6 +123,26 @@ def test_a_missing_file_and_bad_yaml_are_named(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_the_text_direction_comes_from_the_language(language: str) -> None:
+    """No booklet or deck file says its direction; the app's JSON has the language's."""
+    folder = ROOT / "content" / language
+    for path in (folder / "workbook" / "booklet.yml", folder / "cards" / "deck.yml"):
+        assert "direction" not in yaml.safe_load(path.read_text(encoding="utf-8")), path
+    assert json.loads(booklet_to_json(booklet(language)))["direction"] == direction(language)
+
+
+def test_a_booklet_that_says_another_direction_is_refused(tmp_path: Path) -> None:
+    """A direction left in booklet.yml must be the language's own, or the file is refused."""
+    content = copy_content(tmp_path)
+    main_file = content / "ar" / "workbook" / "booklet.yml"
+    main_file.write_text(
+        main_file.read_text(encoding="utf-8") + "direction: ltr\n", encoding="utf-8"
+    )
+    with pytest.raises(BookletError, match=r"ar/workbook/booklet.yml: field 'direction'.*rtl"):
+        load_booklet(content, "ar")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_booklet_survives_the_trip_through_json(language: str) -> None:
     """The JSON the app reads gives back exactly the same booklet."""
     loaded = booklet(language)
@@ -149,7 +177,7 @@ def test_site_carries_each_booklet_and_the_python_bundle(built_site: BuiltSite) 
     (tests/test_python_bytecode.py checks the bytecode)."""
     app = built_site.path / "app"
     for language in LANGUAGES:
-        text = (app / "booklets" / f"{language}.json").read_text(encoding="utf-8")
+        text = (app / "data" / "booklets" / f"{language}.json").read_text(encoding="utf-8")
         assert booklet_from_json(text) == booklet(language)
     served = zipfile.ZipFile(app / "python" / f"kaketoe-{__version__}.zip")
     source = zipfile.ZipFile(io.BytesIO(bundle()))

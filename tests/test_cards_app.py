@@ -9,11 +9,12 @@ from typing import Any
 
 import pytest
 from axe import axe_violations
-from kaketoe import read_export
 from playwright.sync_api import expect
 from test_counselor_tools import PYTHON_MS, open_tool
 from test_workbook_app import LANGUAGES, export, open_app, reload_to_profiles
 from workbook_samples import booklet, booklets
+
+from kaketoe import read_export
 
 pytestmark = pytest.mark.browser
 
@@ -201,7 +202,7 @@ def test_every_screen_of_the_cards_passes_axe(tablet: Any, site_server: str, lan
 
 
 CARRY_OVER_CARDS = """async () => {
-  const { merge } = await import("../js/store.js");
+  const { merge } = await import("../shared/store.js");
   const stored = {
     id: "p", age: "10-13", updated: "2026-01-03T00:00:00.000Z",
     answers: {}, stickers: [], guests: [],

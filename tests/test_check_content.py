@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+
 from kaketoe import ContentError, check_translations
 from kaketoe.cli import main
 
@@ -114,7 +115,7 @@ def test_a_needless_exception_is_reported(content: Path) -> None:
         ("- ar\n", "must map a language to a list of pages"),
         ("Arabic: []\n", "is not a two-letter language code"),
         ("fr: []\n", "'fr', which is not a translation folder"),
-        ("ar: [unclosed\n", "is not valid YAML"),
+        ("ar: [unclosed\n", "content/untranslated.yml: not valid YAML"),
     ],
 )
 def test_a_malformed_exception_list_is_refused_with_a_clear_message(

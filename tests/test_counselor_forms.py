@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 import yaml
+
+from kaketoe._checks import AnswerError
 from kaketoe._form_file import monitoring_file_html, read_form_file, risk_form_file_html
 from kaketoe._import import ImportProblem
 from kaketoe._monitoring import (
@@ -76,6 +78,7 @@ def test_the_checklist_has_the_handbooks_domains_levels_and_points(language: str
 
 
 def test_a_checklist_whose_points_go_up_is_refused(checklist: Checklist) -> None:
+    """Points that go up, or a field the checklist does not have, are refused with the domain."""
     data = yaml.safe_load((CONTENT / "nl" / "counselor" / "monitoring.yml").read_text("utf-8"))
     broken = copy.deepcopy(data)
     broken["domains"][0]["levels"][0]["points"] = 1
@@ -83,7 +86,7 @@ def test_a_checklist_whose_points_go_up_is_refused(checklist: Checklist) -> None
         checklist_from_data(broken, "nl")
     unknown = copy.deepcopy(data)
     unknown["domains"][1]["colour"] = "red"
-    with pytest.raises(ChecklistError, match=r"domain 2 'social'.*unknown field\(s\) colour"):
+    with pytest.raises(ChecklistError, match=r"domain 'social': unknown field\(s\) colour"):
         checklist_from_data(unknown, "nl")
 
 
@@ -255,6 +258,7 @@ def test_a_risk_form_with_a_factor_id_twice_is_refused() -> None:
 
 
 def test_check_content_names_a_translation_whose_ids_differ(tmp_path: Path) -> None:
+    """A translated checklist with other points is named with its domain, level and field."""
     for language in ("nl", "en"):
         folder = tmp_path / language / "counselor"
         folder.mkdir(parents=True)
@@ -273,8 +277,9 @@ def test_check_content_names_a_translation_whose_ids_differ(tmp_path: Path) -> N
 
     problems = counselor_form_problems(tmp_path, ["en", "nl"], "nl")
     assert [p for p in problems if "monitoring" in p] == [
-        "content/en/counselor/monitoring.yml: its ids, points or lists differ "
-        "from content/nl/counselor/monitoring.yml"
+        "content/en/counselor/monitoring.yml > domain 'education' > level 'good': field "
+        "'points' is 5 (in content/nl/counselor/monitoring.yml: 4); ids, kinds, order and "
+        "counts must be the same in every language: translate only the texts"
     ]
 
 
@@ -326,6 +331,20 @@ def test_a_monitoring_file_reads_back_and_shows_its_scores() -> None:
     assert "1/25" in html
 
 
+@pytest.mark.parametrize(
+    ("code", "created", "named"),
+    [("", WHEN, "the family code"), ("G-1", "morning", "created")],
+)
+def test_a_form_file_asked_with_a_bad_code_or_date_names_it(
+    code: str, created: str, named: str
+) -> None:
+    """A form file asked for without a family code, or with a date that is not ISO 8601,
+    is refused as data the package cannot hold, naming the field."""
+    checklists, _ = forms()
+    with pytest.raises(AnswerError, match=f"^{named}: "):
+        monitoring_file_html(checklists["nl"], code, MONITORING, created=created, updated=LATER)
+
+
 def test_a_risk_form_file_reads_back_in_another_language() -> None:
     checklists, risk_forms = forms()
     content = {
@@ -370,8 +389,9 @@ def test_a_tampered_wrong_or_hostile_form_file_is_refused() -> None:
 
 
 def test_a_childs_export_is_not_a_form_file() -> None:
-    from kaketoe import export_html, workbook_from_data
     from workbook_samples import booklet, full_workbook
+
+    from kaketoe import export_html, workbook_from_data
 
     loaded = booklet("nl")
     child_file = export_html(

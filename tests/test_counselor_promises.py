@@ -14,16 +14,17 @@ import pytest
 import yaml
 from axe import axe_violations
 from bs4 import BeautifulSoup
+from page_visit import DESKTOP
+from playwright.sync_api import expect
+from test_counselor_tools import open_tool
+from workbook_samples import LATER, WHEN, booklet, booklets, full_cards, full_workbook
+
 from kaketoe import export_html, read_export, workbook_from_data
 from kaketoe._booklet import MESSAGES
 from kaketoe._counselor import counselor_data
 from kaketoe._form_file import monitoring_file_html
 from kaketoe._monitoring import load_checklist, moments_from_data, scores_to_data
 from kaketoe._report import viewer_html
-from page_visit import DESKTOP
-from playwright.sync_api import expect
-from test_counselor_tools import open_tool
-from workbook_samples import LATER, WHEN, booklet, booklets, full_cards, full_workbook
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 PYTHON_MS = 120_000  # Python's worker starts slowly on a busy machine

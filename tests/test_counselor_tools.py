@@ -285,8 +285,9 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 def hostile_file(tmp_path: Path) -> Path:
     """A valid child's file whose every text is an attack on the page that shows it."""
-    from kaketoe import export_html, workbook_from_data
     from workbook_samples import HOSTILE, LATER, WHEN, booklet, full_workbook
+
+    from kaketoe import export_html, workbook_from_data
 
     loaded = booklet("nl")
     data = full_workbook(loaded, HOSTILE)

@@ -12,22 +12,6 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
-from kaketoe import (
-    AnswerError,
-    ImportProblem,
-    answer_from_data,
-    answer_to_data,
-    export_html,
-    progress,
-    read_export,
-    report_html,
-    warm_up,
-    workbook_from_data,
-    workbook_to_data,
-)
-from kaketoe._booklet import MESSAGES
-from kaketoe._export import VERSION, checksum
-from kaketoe.cli import main
 from workbook_samples import (
     HOSTILE,
     LANGUAGES,
@@ -40,6 +24,22 @@ from workbook_samples import (
     png,
     value_for,
 )
+
+from kaketoe import (
+    AnswerError,
+    ImportProblem,
+    answer_from_data,
+    answer_to_data,
+    export_html,
+    read_export,
+    report_html,
+    warm_up,
+    workbook_from_data,
+    workbook_to_data,
+)
+from kaketoe._booklet import MESSAGES
+from kaketoe._export import VERSION, checksum
+from kaketoe.cli import main
 
 FIXTURES = ROOT / "tests" / "fixtures"
 DATA = re.compile(r'<script type="application/json" id="kaketoe-export">(.*?)</script>', re.S)
@@ -125,17 +125,6 @@ def test_one_choice_activity_refuses_two_choices() -> None:
     }
     with pytest.raises(AnswerError, match="one choice"):
         answer_from_data(loaded, record)
-
-
-def test_progress_counts_per_part_and_never_grades() -> None:
-    """Progress says per part what was answered, kept for a talk or skipped, and stickers."""
-    loaded = booklet("nl")
-    workbook = workbook_from_data(loaded, full_workbook(loaded))
-    parts = progress(workbook, loaded)
-    assert [p.part for p in parts] == ["a", "b", "c", "d"]
-    assert sum(p.visited for p in parts) == len(loaded.activities())
-    assert sum(p.stickers_placed for p in parts) == len(workbook.stickers)
-    assert all(p.stickers_earned == p.answered + p.talk for p in parts)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -356,6 +345,22 @@ def test_images_are_checked_for_what_they_claim() -> None:
                 "value": {"image": fake},
             },
         )
+
+
+@pytest.mark.parametrize(
+    ("changes", "named"),
+    [({"created": "yesterday"}, "created"), ({"variant": "teacher"}, "variant")],
+)
+def test_an_export_asked_with_a_bad_date_or_copy_names_it(
+    changes: dict[str, str], named: str
+) -> None:
+    """An export asked for with a date that is not ISO 8601, or a copy that does not
+    exist, is refused as data the package cannot hold, naming the field."""
+    loaded = booklet("nl")
+    workbook = workbook_from_data(loaded, full_workbook(loaded))
+    asked: dict[str, Any] = {"variant": "family", "created": WHEN, "updated": LATER, **changes}
+    with pytest.raises(AnswerError, match=f"^{named}: "):
+        export_html(workbook, loaded, **asked)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

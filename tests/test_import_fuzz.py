@@ -9,10 +9,11 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from workbook_samples import LATER, WHEN, booklet, booklets, full_workbook
+
 from kaketoe import ImportProblem, export_html, read_export, workbook_from_data
 from kaketoe._booklet import MESSAGES
 from kaketoe._export import checksum
-from workbook_samples import LATER, WHEN, booklet, booklets, full_workbook
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 OPEN = '<script type="application/json" id="kaketoe-export">'

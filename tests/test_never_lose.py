@@ -13,7 +13,6 @@ from urllib.parse import urljoin
 import pytest
 from axe import axe_violations
 from conftest import CHROMIUM, CHROMIUM_ARGS
-from kaketoe import read_export
 from killed_browser import kill_browser
 from page_visit import PHONE, TABLET
 from playwright.sync_api import expect
@@ -28,6 +27,8 @@ from test_workbook_app import (
     reload_to_profiles,
 )
 from workbook_samples import booklet, booklets
+
+from kaketoe import read_export
 
 pytestmark = pytest.mark.browser
 
@@ -360,7 +361,7 @@ def test_the_sticker_notice_goes_when_the_child_leaves_the_screen(
 
 
 MERGE = """async () => {
-  const { merge } = await import("../js/store.js");
+  const { merge } = await import("../shared/store.js");
   const at = (s) => `2026-01-01T00:00:0${s}.000Z`;
   const mine = {
     id: "p", updated: at(3),

@@ -28,6 +28,8 @@ from hostile_files import (
     sealed,
     with_block,
 )
+from workbook_samples import booklet, booklets, full_cards
+
 from kaketoe import cli, export_html, workbook_from_data
 from kaketoe._booklet import MESSAGES
 from kaketoe._bundle import bundle
@@ -37,7 +39,6 @@ from kaketoe._form_file import monitoring_file_html, read_form_file, risk_form_f
 from kaketoe._import import ImportProblem
 from kaketoe._monitoring import load_checklist
 from kaketoe._risk_form import load_risk_form
-from workbook_samples import booklet, booklets, full_cards
 
 CONTENT = ROOT / "content"
 RUNNER = ROOT / "tests" / "pyodide" / "run_python.mjs"
@@ -240,7 +241,7 @@ def test_an_extra_field_makes_a_file_invalid_on_the_command_line(
 def test_running_out_of_memory_is_named_as_such(monkeypatch: pytest.MonkeyPatch) -> None:
     """A device that runs out of memory while reading a file gets "out-of-memory" from the
     app's import, the viewer and the tools, never a crash or a vague failure."""
-    from kaketoe import _import, _worker
+    from kaketoe import _import, worker
 
     def no_memory(block: str) -> None:
         raise MemoryError
@@ -250,10 +251,10 @@ def test_running_out_of_memory_is_named_as_such(monkeypatch: pytest.MonkeyPatch)
         workbook_from_data(loaded, full_cards(loaded)), loaded, "family", created=WHEN, updated=WHEN
     ).encode()
     monkeypatch.setattr(_import, "_check_shape", no_memory)
-    view = json.dumps({"language": "nl", "site_base": "", "index": 0})
-    for answer in (
-        _worker.import_file(child),
-        _worker.view_file(child, view),
-        _worker.read_form(form_in("nl").encode()),
+    view = json.dumps({"language": "nl", "site_base": "", "index": 0}).encode()
+    for reply in (
+        worker.handle("import", b"{}", child),
+        worker.handle("view-file", view, child),
+        worker.handle("read-form", b"{}", form_in("nl").encode()),
     ):
-        assert json.loads(answer)["problem"] == "out-of-memory"
+        assert json.loads(reply.header)["problem"] == "out-of-memory"

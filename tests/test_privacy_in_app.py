@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 from axe import axe_violations
-from kaketoe import read_export
 from playwright.sync_api import expect
 from test_cards_app import create_older
 from test_workbook_app import (
@@ -20,6 +19,8 @@ from test_workbook_app import (
     write_goodbye_page,
 )
 from workbook_samples import booklet, booklets
+
+from kaketoe import read_export
 
 pytestmark = pytest.mark.browser
 

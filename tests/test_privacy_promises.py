@@ -9,6 +9,9 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 from bs4.element import NavigableString
+from test_export_import import envelope_of
+from workbook_samples import LANGUAGES, LATER, WHEN, booklet, booklets, full_cards, full_workbook
+
 from kaketoe import (
     AnswerError,
     export_html,
@@ -19,8 +22,6 @@ from kaketoe import (
 )
 from kaketoe._answers import Answer
 from kaketoe._card_answers import CardAnswer
-from test_export_import import envelope_of
-from workbook_samples import LANGUAGES, LATER, WHEN, booklet, booklets, full_cards, full_workbook
 
 
 def files(data: dict[str, Any], language: str = "nl") -> dict[str, str]:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 from golden_cases import FIXTURES, run_in_folder
+
 from kaketoe._bundle import bundle
 from kaketoe.cli import main
 

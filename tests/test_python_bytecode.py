@@ -1,4 +1,4 @@
-"""The Python the browser runs comes compiled ahead, and complete (hooks/_bytecode.py).
+"""The Python the browser runs comes compiled ahead, and complete (kaketoe._pyodide_compile).
 
 Without bytecode, each start on a child's tablet compiles every module the
 app imports; the app's worker was ready twice as slowly (docs/performance.md).
@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 from conftest import ROOT, BuiltSite
+
 from kaketoe import __version__
 
 RUNNER = ROOT / "tests" / "pyodide" / "run_python.mjs"
@@ -35,7 +36,7 @@ def test_the_app_compiles_nothing_on_the_device(built_site: BuiltSite) -> None:
             str(RUNNER),
             str(app / "python" / f"kaketoe-{__version__}.zip"),
             str(ROOT / "tests" / "pyodide" / "worker_imports.py"),
-            str(app / "booklets" / "nl.json"),
+            str(app / "data" / "booklets" / "nl.json"),
         ],
         cwd=ROOT,
         env={**os.environ, "PYODIDE_DIR": str(served_pyodide(built_site))},

@@ -13,10 +13,12 @@ import pytest
 import yaml
 from axe import axe_violations
 from conftest import ROOT, BuiltSite
-from kaketoe._route_map import RouteMapError, load_route_map, route_map_parity
-from kaketoe.cli import main
 from page_visit import DESKTOP, PHONE, visit
 from site_pages import LANGUAGES, soup
+
+from kaketoe._parity import parity_problems
+from kaketoe._route_map import RouteMapError, load_route_map
+from kaketoe.cli import main
 
 ROUTE_LANGUAGES = ("nl", "en", "ar")
 PDF_PAGE = re.compile(rb"/Type\s*/Page(?!s)")
@@ -86,10 +88,11 @@ def test_a_translation_that_differs_in_shape_is_reported(tmp_path: Path) -> None
     content = copy_content(tmp_path)
     edit_route(content, "ar", lambda d: station(d, 2)["actions"].pop())
     routes = {language: load_route_map(content, language) for language in ROUTE_LANGUAGES}
-    problems = route_map_parity(routes, "nl")
+    problems = parity_problems(routes, "nl")
     assert problems == [
-        "content/ar/route-map/route.yml: actions per station differ from "
-        "content/nl/route-map/route.yml (translate only the texts)"
+        "content/ar/route-map/route.yml > stage '2' > station '2a': 'actions' has 4 entries "
+        "(in content/nl/route-map/route.yml: 5); ids, kinds, order and counts must be the "
+        "same in every language: translate only the texts"
     ]
     assert main(["check-content", "--content", str(content)]) == 1
 
@@ -241,3 +244,21 @@ def test_the_whole_map_prints_on_one_landscape_sheet(
         assert not page.locator(".route-map__list").is_visible()
     finally:
         context.close()
+
+
+def test_a_rebuild_shows_an_edited_route(tmp_path: Path) -> None:
+    """`mkdocs serve` keeps the hook loaded between builds: an edited route.yml is
+    read again when the next build starts, not kept from the first."""
+    from types import SimpleNamespace
+
+    from hook_module import load_hook
+
+    hook = load_hook("route_map")
+    content = copy_content(tmp_path)
+    config: Any = SimpleNamespace(docs_dir=str(content))
+    hook.on_pre_build(config=config)
+    before = next(iter(hook._route(config, "en").stations())).title
+    edit_route(content, "en", lambda d: station(d, 0).update(title="Edited while serving"))
+    assert next(iter(hook._route(config, "en").stations())).title == before
+    hook.on_pre_build(config=config)
+    assert next(iter(hook._route(config, "en").stations())).title == "Edited while serving"

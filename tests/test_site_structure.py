@@ -125,7 +125,8 @@ def test_the_viewers_handbook_links_reach_their_headings(built_site: BuiltSite) 
     import json
 
     for language in HANDBOOK_LANGUAGES:
-        data = json.loads((built_site.path / "app" / "counselor" / f"{language}.json").read_text())
+        forms = built_site.path / "app" / "data" / "forms" / f"{language}.json"
+        data = json.loads(forms.read_text())
         links = data["viewer"]["general"] + [
             link for part in data["viewer"]["parts"].values() for link in part
         ]

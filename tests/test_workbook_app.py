@@ -12,10 +12,11 @@ from urllib.parse import urljoin
 
 import pytest
 from axe import axe_violations
-from kaketoe import read_export, workbook_to_data
 from page_visit import PHONE, TABLET, PageVisit, visit
 from playwright.sync_api import expect
 from workbook_samples import booklet, booklets
+
+from kaketoe import read_export, workbook_to_data
 
 pytestmark = pytest.mark.browser
 
@@ -360,7 +361,7 @@ def test_precache_holds_everything_the_app_needs(site_server: str, built_site: A
     listed = json.loads(found.group(1))
     for language in LANGUAGES:
         assert f"{language}/" in listed
-        assert f"booklets/{language}.json" in listed
+        assert f"data/booklets/{language}.json" in listed
     assert any(path.endswith("pyodide.asm.wasm") for path in listed)
     assert any(re.fullmatch(r"python/kaketoe-.*\.zip", path) for path in listed)
     app = built_site.path / "app"

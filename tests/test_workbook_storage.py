@@ -1,4 +1,4 @@
-"""Drawings and photos are stored apart from the profile (workbook/web/js/pictures.js).
+"""Drawings and photos are stored apart from the profile (web/shared/pictures.js).
 
 A saved word must not rewrite a child's drawings; a drawing that does not fit
 in localStorage stays safe in IndexedDB; a profile stored by the first version
@@ -211,7 +211,7 @@ def test_a_redrawn_or_deleted_profile_leaves_no_old_pictures(tablet: Any, site_s
 
 
 APART_AND_TOGETHER = """async () => {
-  const { apart, together } = await import("../js/pictures.js");
+  const { apart, together } = await import("../shared/pictures.js");
   const big = (n) => "data:image/png;base64," + String(n).repeat(2000);
   const profile = {
     id: "p",

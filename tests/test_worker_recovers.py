@@ -1,5 +1,5 @@
 """A Python worker that hangs or dies costs one call, never the next; a bad file never
-blocks a good one (workbook/web/js/python.js). Faults are real: the worker is made to
+blocks a good one (web/shared/python.js). Faults are real: the worker is made to
 hang or to die through the DevTools protocol, or is handed a hostile file."""
 
 from __future__ import annotations
@@ -9,12 +9,13 @@ from typing import Any
 
 import pytest
 from hostile_files import EXPORT_START, HUNDRED_THOUSAND
-from kaketoe import export_html, workbook_from_data
 from playwright.sync_api import expect
 from test_counselor_promises import family_workbook, words
 from test_counselor_tools import open_tool
 from test_workbook_app import create_profile, export, finish, open_activity, open_app
 from workbook_samples import LATER, WHEN, booklet
+
+from kaketoe import export_html, workbook_from_data
 
 pytestmark = pytest.mark.browser
 

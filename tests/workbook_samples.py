@@ -9,7 +9,9 @@ from functools import cache
 from typing import Any
 
 from conftest import ROOT
+
 from kaketoe import Booklet, load_booklet
+from kaketoe._deck import Deck
 
 LANGUAGES = ("nl", "en", "ar")
 WHEN = "2026-11-20T10:15:00+01:00"
@@ -31,6 +33,13 @@ def booklet(language: str) -> Booklet:
 
 def booklets() -> dict[str, Booklet]:
     return {language: booklet(language) for language in LANGUAGES}
+
+
+def deck(language: str) -> Deck:
+    """The cards of a language: every language of the samples has them."""
+    found = booklet(language).deck
+    assert found is not None, language
+    return found
 
 
 def png(width: int = 2, height: int = 2) -> bytes:

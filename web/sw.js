@@ -1,34 +1,39 @@
 // The workbook's service worker: the app, every booklet, the Python bundle
 // and Pyodide are cached on the first visit, so the app works offline after
-// it. The build (hooks/workbook_app.py) fills in VERSION and PRECACHE.
+// it. The build (kaketoe._app_build) fills in VERSION and PRECACHE.
 // A new version waits until the page asks for it (never while a child is
 // busy): the page shows "new version" and sends "skip-waiting".
 
 const VERSION = "__VERSION__";
+/** @type {string[]} paths, relative to this file */
+// @ts-expect-error: a placeholder until the build writes the list here
 const PRECACHE = __PRECACHE__;
 const CACHE = `kaketoe-app-${VERSION}`;
+// This script's global scope, as what it is: tsc's lib types `self` as the
+// scope of any kind of worker.
+const worker = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 
-self.addEventListener("install", (event) => {
+worker.addEventListener("install", (event) => {
   event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map((path) => new Request(new URL(path, self.registration.scope), { cache: "reload" })))),
+    caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map((path) => new Request(new URL(path, worker.registration.scope), { cache: "reload" })))),
   );
 });
 
-self.addEventListener("activate", (event) => {
+worker.addEventListener("activate", (event) => {
   event.waitUntil(
     caches.keys().then((names) => Promise.all(
       names.filter((name) => name.startsWith("kaketoe-app-") && name !== CACHE).map((name) => caches.delete(name)),
-    )).then(() => self.clients.claim()),
+    )).then(() => worker.clients.claim()),
   );
 });
 
-self.addEventListener("message", (event) => {
-  if (event.data === "skip-waiting") self.skipWaiting();
+worker.addEventListener("message", (event) => {
+  if (event.data === "skip-waiting") worker.skipWaiting();
 });
 
-self.addEventListener("fetch", (event) => {
+worker.addEventListener("fetch", (event) => {
   const request = event.request;
-  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
+  if (request.method !== "GET" || new URL(request.url).origin !== worker.location.origin) return;
   event.respondWith(
     caches.open(CACHE).then(async (cache) => {
       // The Python worker is started with its settings in the query string; no

@@ -1,4 +1,4 @@
-"""A child's answers: one typed value per kind, their state, and progress.
+"""A child's answers: one typed value per kind, their state, and the stickers they earn.
 
 Answers are keyed by activity id, never by text, so a booklet can be read in
 another language. Every value coming from outside (the app, a file) goes
@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from kaketoe._booklet import Activity, Booklet, Part
+from kaketoe._booklet import Activity, Booklet
 from kaketoe._card_answers import (
     CardAnswer,
     PlanPoint,
@@ -35,11 +35,26 @@ from kaketoe._checks import (
 )
 from kaketoe._checks import name as name_of
 from kaketoe._checks import text as text_of
+from kaketoe._deck import Deck
 
 # What the child works in: the story booklet (6-9) or the conversation cards (10-13).
 Material = Literal["booklet", "cards"]
 MATERIALS: tuple[Material, ...] = ("booklet", "cards")
-PROFILE_COLOURS = ("purple", "green", "blue", "orange", "red", "yellow", "pink", "teal")
+# The colours a child picks from for the profile: the name (as the file has
+# it) and how the app paints it.
+PROFILE_COLOUR_VALUES = {
+    "purple": "#e6dcf5",
+    "green": "#dcefdc",
+    "blue": "#dce8f7",
+    "orange": "#fbe3cc",
+    "red": "#f7d9d9",
+    "yellow": "#fff3c4",
+    "pink": "#f9dcec",
+    "teal": "#d4efec",
+}
+PROFILE_COLOURS = tuple(PROFILE_COLOUR_VALUES)
+# An activity done, or kept for a talk, earns a sticker; skipping one costs nothing.
+STICKER_STATES = ("answered", "talk")
 
 MAX_SHORT_TEXT = 200  # a name, a caption, a few words with a feeling
 MAX_IMAGE_BYTES = 4 * 1024 * 1024  # one drawing or photo, decoded
@@ -117,8 +132,9 @@ class Workbook:
     """Everything one child made: in the booklet (answers, stickers) or with the
     cards (card answers, plan points); goodbye pages in both."""
 
-    booklet_id: str  # the booklet's id, or the deck's for cards
-    booklet_version: int
+    # What the child works in, as the file names it: the booklet, or for cards the deck.
+    material_id: str
+    material_version: int
     language: str
     profile: Profile
     answers: Mapping[str, Answer] = field(default_factory=dict)
@@ -131,6 +147,13 @@ class Workbook:
     def kaketoe_name(self, booklet: Booklet) -> str:
         answer = self.answers.get(booklet.kaketoe_name_activity)
         return answer.text if answer and answer.state == "answered" else ""
+
+
+def material_of(booklet: Booklet, material: Material) -> Booklet | Deck | None:
+    """What a workbook of ``material`` is made for, in ``booklet``'s language: the
+    booklet itself, or the deck of cards it brings (None: no cards in this language).
+    Its ``id`` and ``version`` are what a file names as its material."""
+    return booklet.deck if material == "cards" else booklet
 
 
 # From plain data -----------------------------------------------------------------------
@@ -332,8 +355,8 @@ def workbook_from_data(booklet: Booklet, data: object) -> Workbook:
             raise AnswerError(f"answer '{answer.activity}'", "is given twice")
         answers[answer.activity] = answer
     workbook = Workbook(
-        booklet_id=booklet.id,
-        booklet_version=booklet.version,
+        material_id=booklet.id,
+        material_version=booklet.version,
         language=booklet.language,
         profile=_profile(record),
         answers=answers,
@@ -362,15 +385,15 @@ def _guests(booklet: Booklet, data: object) -> tuple[Guest, ...]:
 
 
 def _cards_workbook(booklet: Booklet, record: Mapping[str, Any]) -> Workbook:
-    deck = booklet.deck
-    if deck is None:
+    deck = material_of(booklet, "cards")
+    if not isinstance(deck, Deck):
         raise AnswerError("workbook", "there are no cards in this language")
     if record.get("answers") or record.get("stickers"):
         raise AnswerError("workbook", "cards hold no answers or stickers of the booklet")
     cards, plan = cards_from_data(deck, record.get("cards", []), record.get("plan", []))
     return Workbook(
-        booklet_id=deck.id,
-        booklet_version=deck.version,
+        material_id=deck.id,
+        material_version=deck.version,
         language=booklet.language,
         profile=_profile(record),
         guests=_guests(booklet, record.get("guests", [])),
@@ -417,43 +440,15 @@ def workbook_to_data(workbook: Workbook, booklet: Booklet) -> dict[str, Any]:
     return data
 
 
-# Progress ------------------------------------------------------------------------------
+# Stickers ------------------------------------------------------------------------------
 
 
 def earns_sticker(answer: Answer) -> bool:
     """An activity done, or kept for a talk, earns a sticker; skipping one costs nothing."""
-    return answer.state in ("answered", "talk")
+    return answer.state in STICKER_STATES
 
 
-@dataclass(frozen=True)
-class PartProgress:
-    part: str
-    activities: int
-    answered: int
-    talk: int
-    skipped: int
-    stickers_earned: int
-    stickers_placed: int
-
-    @property
-    def visited(self) -> int:
-        return self.answered + self.talk + self.skipped
-
-
-def progress(workbook: Workbook, booklet: Booklet) -> list[PartProgress]:
-    """Per part: how many activities were answered, kept for a talk or skipped. No grades."""
-    placed = {s.station for s in workbook.stickers}
-    return [_part_progress(workbook, part, placed) for part in booklet.parts]
-
-
-def _part_progress(workbook: Workbook, part: Part, placed: set[str]) -> PartProgress:
-    answers = [workbook.answers[a.id] for a in part.activities if a.id in workbook.answers]
-    return PartProgress(
-        part=part.id,
-        activities=len(part.activities),
-        answered=sum(a.state == "answered" for a in answers),
-        talk=sum(a.state == "talk" for a in answers),
-        skipped=sum(a.state == "skipped" for a in answers),
-        stickers_earned=sum(earns_sticker(a) for a in answers),
-        stickers_placed=sum(a.activity in placed for a in answers),
-    )
+def app_rules() -> dict[str, Any]:
+    """The rules the app's screens apply at once, without waiting for Python: the
+    build hands them to every page (web/shared/settings.js)."""
+    return {"profile_colours": PROFILE_COLOUR_VALUES, "sticker_states": list(STICKER_STATES)}

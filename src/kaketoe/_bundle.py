@@ -20,7 +20,8 @@ from importlib import metadata, util
 from pathlib import Path
 
 PACKAGES = {"kaketoe": "kaketoe", "jinja2": "Jinja2", "markupsafe": "MarkupSafe"}
-SKIPPED_SUFFIXES = {".so", ".pyd", ".c", ".pyi", ".pyc"}
+# compile_python.mjs runs at build time, under Node: the browser never needs it.
+SKIPPED_SUFFIXES = {".so", ".pyd", ".c", ".pyi", ".pyc", ".mjs"}
 EARLIEST_ZIP_DATE = 315532800  # 1980-01-01, the first date a zip file can hold
 
 

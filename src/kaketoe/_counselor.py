@@ -18,13 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from kaketoe._answers import Workbook
-from kaketoe._booklet import load_booklet
-from kaketoe._data import DataError, Reader
+from kaketoe._data import DataError, read_yaml
 from kaketoe._export import for_counselor
 from kaketoe._guidance import count_words, guidance_to_data, load_guidance
 from kaketoe._import import ImportedExport
+from kaketoe._languages import direction
 from kaketoe._monitoring import checklist_to_data, load_checklist
 from kaketoe._risk_form import load_risk_form, risk_form_to_data
+from kaketoe._schema import read_words
 
 WORDS_FILE = "tools.yml"
 WORDS = (
@@ -109,46 +110,33 @@ WORDS = (
     "taken_over",
     "take_back",
 )
-RIGHT_TO_LEFT = {"ar"}
 
 
 class CounselorWordsError(DataError):
     """The tools' words are wrong somewhere; the message says where."""
 
 
-class _Reader(Reader):
-    error = CounselorWordsError
-
-
 def load_words(content_dir: Path, language: str) -> dict[str, str]:
-    import yaml  # only on the machine that builds
+    where = f"content/{language}/counselor/{WORDS_FILE}"
+    data = read_yaml(content_dir / language / "counselor" / WORDS_FILE, where, CounselorWordsError)
+    return read_words(data, WORDS, where, CounselorWordsError)
 
-    path = content_dir / language / "counselor" / WORDS_FILE
-    where = path.relative_to(content_dir.parent).as_posix()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise CounselorWordsError(where, f"cannot be read: {error}") from None
-    reader = _Reader(data, where)
-    words = {key: reader.text(key) for key in WORDS}
-    unknown = sorted(str(key) for key in reader.data if key not in WORDS)
-    if unknown:
-        raise CounselorWordsError(where, f"unknown entries {', '.join(unknown)}")
-    return words
+
+def counselor_languages(content_dir: Path) -> list[str]:
+    """The languages that have the counselor forms (content/<lang>/counselor/)."""
+    return sorted(
+        folder.parent.name for folder in content_dir.glob("*/counselor") if folder.is_dir()
+    )
 
 
 def counselor_data(content_dir: Path, language: str) -> dict[str, Any]:
     return {
         "language": language,
-        "direction": "rtl" if language in RIGHT_TO_LEFT else "ltr",
+        "direction": direction(language),
         "words": load_words(content_dir, language),
         "monitoring": checklist_to_data(load_checklist(content_dir, language)),
         "risk_form": risk_form_to_data(load_risk_form(content_dir, language)),
-        "viewer": guidance_to_data(
-            load_guidance(
-                content_dir, language, [p.id for p in load_booklet(content_dir, language).parts]
-            )
-        ),
+        "viewer": guidance_to_data(load_guidance(content_dir, language)),
     }
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 ID_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 # The four parts of the booklet and of the cards, a to d, in these colours.
+PART_IDS = ("a", "b", "c", "d")
 PART_COLOURS = ("purple", "green", "blue", "orange")
 CREST_POSITIONS = range(5)  # the kaketoe's crest: 0 flat on the head ... 4 straight up
 
@@ -22,15 +23,15 @@ class DataError(ValueError):
 
 
 class Reader:
-    """Reads one mapping of plain data, naming the file and the thing on any problem."""
+    """Reads one mapping of plain data, naming the file and the thing on any problem
+    as an ``error`` (the content type's own kind of :class:`DataError`)."""
 
-    error: type[DataError] = DataError
-
-    def __init__(self, data: object, where: str) -> None:
+    def __init__(self, data: object, where: str, error: type[DataError] = DataError) -> None:
         if not isinstance(data, Mapping):
-            raise self.error(where, "expected a mapping of fields")
+            raise error(where, "expected a mapping of fields")
         self.data: Mapping[str, Any] = data
         self.where = where
+        self.error = error
 
     def only(self, keys: tuple[str, ...]) -> None:
         """Refuses any field not in ``keys``."""
@@ -81,14 +82,6 @@ class Reader:
             raise self.error(self.where, f"every entry of '{name}' needs text")
         return tuple(v.strip() for v in values)
 
-    def words(self, name: str, keys: Sequence[str]) -> dict[str, str]:
-        inner = type(self)(self.data.get(name), f"{self.where} > {name}")
-        words = {key: inner.text(key) for key in keys}
-        unknown = sorted(set(inner.data) - set(keys))
-        if unknown:
-            raise self.error(inner.where, f"unknown entries {', '.join(unknown)}")
-        return words
-
 
 def unique(ids: Sequence[str], where: str, what: str, error: type[DataError]) -> None:
     """Refuses an id given twice."""
@@ -97,12 +90,6 @@ def unique(ids: Sequence[str], where: str, what: str, error: type[DataError]) ->
         if identifier in seen:
             raise error(where, f"{what} id '{identifier}' is used twice")
         seen.add(identifier)
-
-
-def part_file(data: object) -> str:
-    """The file a part's data comes from, for messages: part-<id>.yml."""
-    identifier = data.get("id") if isinstance(data, Mapping) else None
-    return f"part-{identifier}.yml" if isinstance(identifier, str) else "part-?.yml"
 
 
 def read_yaml(path: Path, where: str, error: type[DataError]) -> Any:

@@ -24,13 +24,13 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import replace
-from datetime import datetime
 from typing import Any, Literal
 
 from kaketoe import __version__
 from kaketoe._answers import PROFILE_COLOURS, Answer, Profile, Workbook, workbook_to_data
 from kaketoe._booklet import Booklet
 from kaketoe._card_answers import CardAnswer, plan_point_shown
+from kaketoe._checks import AnswerError, timestamp
 from kaketoe._render import lookups, render
 
 FORMAT = "kaketoe-booklet-export"
@@ -103,7 +103,7 @@ def envelope(
         "format": FORMAT,
         "version": VERSION,
         "variant": variant,
-        "booklet": {"id": workbook.booklet_id, "version": workbook.booklet_version},
+        "booklet": {"id": workbook.material_id, "version": workbook.material_version},
         "language": booklet.language,
         "created": created,
         "updated": updated,
@@ -129,11 +129,12 @@ def export_html(
     created: str,
     updated: str,
 ) -> str:
-    """The export file for the family (everything) or the counselor (what the child shows)."""
+    """The export file for the family (everything) or the counselor (what the child
+    shows). An unknown variant or a date that is not ISO 8601 raises AnswerError."""
     if variant not in VARIANTS:
-        raise ValueError(f"unknown variant {variant!r}")
-    datetime.fromisoformat(created)
-    datetime.fromisoformat(updated)
+        raise AnswerError("variant", f"must be one of {', '.join(VARIANTS)}")
+    timestamp(created, "created")
+    timestamp(updated, "updated")
     shown = for_counselor(workbook) if variant == "counselor" else workbook
     data = envelope(shown, booklet, variant, created, updated)
     return render(
@@ -156,8 +157,8 @@ def warm_up(booklet: Booklet) -> None:
     while it starts: the templates are compiled and the code has run once, so
     the child's first export is as quick as the ones after it."""
     empty = Workbook(
-        booklet_id=booklet.id,
-        booklet_version=booklet.version,
+        material_id=booklet.id,
+        material_version=booklet.version,
         language=booklet.language,
         profile=Profile(nickname="kaketoe", colour=PROFILE_COLOURS[0]),
     )

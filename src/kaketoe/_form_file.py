@@ -21,11 +21,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any, TypeVar
 
 from kaketoe import __version__
-from kaketoe._checks import AnswerError, name
+from kaketoe._checks import AnswerError, name, timestamp
 from kaketoe._export import checksum, script_safe_json
 from kaketoe._import import (
     ImportProblem,
@@ -176,7 +175,7 @@ def _read_form_file(
         raise ImportProblem("bad-content", "unknown kind of form")
     try:
         code, created, updated = _check_meta(code, created, updated)
-    except ValueError as error:
+    except AnswerError as error:
         raise ImportProblem("bad-content", str(error)) from None
     content: dict[str, Any]
     try:
@@ -211,15 +210,11 @@ def _mapping(value: object) -> Mapping[str, Any]:
 
 def _check_meta(code: object, created: object, updated: object) -> tuple[str, str, str]:
     """The family code as people read it (NFKC, no direction controls, trimmed) and
-    the two dates, checked; ValueError names what is wrong."""
+    the two dates, checked; an AnswerError names what is wrong."""
     try:
         code = name(code, "the family code", MAX_CODE)
     except AnswerError:
-        raise ValueError(f"the family code must be text of 1 to {MAX_CODE} characters") from None
-    if not isinstance(created, str) or not isinstance(updated, str):
-        raise ValueError("the dates must be ISO 8601 text")
-    if len(created) > 40 or len(updated) > 40:
-        raise ValueError("the dates must be ISO 8601 text")
-    datetime.fromisoformat(created)
-    datetime.fromisoformat(updated)
-    return code, created, updated
+        raise AnswerError(
+            "the family code", f"must be text of 1 to {MAX_CODE} characters"
+        ) from None
+    return code, timestamp(created, "created"), timestamp(updated, "updated")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kaketoe._data import DataError, Reader
+from kaketoe._data import PART_IDS, DataError, Reader, read_yaml
 
 VIEWER_FILE = "viewer.yml"
 WORDS = ("title", "intro", "open_label", "drop_hint", "close", "privacy_note")
@@ -37,10 +37,6 @@ _HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
 
 class GuidanceError(DataError):
     """The viewer's guidance is wrong somewhere; the message says where."""
-
-
-class _Reader(Reader):
-    error = GuidanceError
 
 
 @dataclass(frozen=True)
@@ -77,12 +73,12 @@ def headings(page: Path) -> list[str]:
     return found
 
 
-def _links(reader: _Reader, items: Iterable[Any], handbook: Path, where: str) -> tuple[Link, ...]:
+def _links(items: Iterable[Any], handbook: Path, where: str) -> tuple[Link, ...]:
     from markdown.extensions.toc import slugify  # the site's own ids; only at build time
 
     links = []
     for i, item in enumerate(items):
-        inner = _Reader(item, f"{where} {i + 1}")
+        inner = Reader(item, f"{where} {i + 1}", GuidanceError)
         page, heading = inner.identifier("page"), inner.text("heading")
         path = handbook / f"{page}.md"
         if not path.is_file():
@@ -93,8 +89,8 @@ def _links(reader: _Reader, items: Iterable[Any], handbook: Path, where: str) ->
     return tuple(links)
 
 
-def _plural(reader: _Reader, name: str) -> dict[str, str]:
-    forms = _Reader(reader.data.get(name), f"{reader.where} > {name}")
+def _plural(reader: Reader, name: str) -> dict[str, str]:
+    forms = Reader(reader.data.get(name), f"{reader.where} > {name}", GuidanceError)
     forms.only(PLURAL_FORMS)
     words = {form: forms.text(form) for form in PLURAL_FORMS}
     if "{n}" not in words["other"]:
@@ -107,21 +103,13 @@ def count_words(forms: Mapping[str, str], count: int) -> str:
     return forms["one" if count == 1 else "other"].replace("{n}", str(count))
 
 
-def load_guidance(content_dir: Path, language: str, part_ids: Iterable[str]) -> Guidance:
-    import yaml  # only on the machine that builds
-
-    path = content_dir / language / "counselor" / VIEWER_FILE
-    where = path.relative_to(content_dir.parent).as_posix()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise GuidanceError(where, f"cannot be read: {error}") from None
-    reader = _Reader(data, where)
-    unknown = sorted(str(key) for key in reader.data if key not in TOP_KEYS)
-    if unknown:
-        raise GuidanceError(where, f"unknown field(s) {', '.join(unknown)}")
+def load_guidance(content_dir: Path, language: str, part_ids: Iterable[str] = PART_IDS) -> Guidance:
+    where = f"content/{language}/counselor/{VIEWER_FILE}"
+    data = read_yaml(content_dir / language / "counselor" / VIEWER_FILE, where, GuidanceError)
+    reader = Reader(data, where, GuidanceError)
+    reader.only(TOP_KEYS)
     handbook = content_dir / language / "handbook"
-    parts_reader = _Reader(reader.data.get("parts"), f"{where} > parts")
+    parts_reader = Reader(reader.data.get("parts"), f"{where} > parts", GuidanceError)
     expected = list(part_ids)
     if sorted(parts_reader.data) != sorted(expected):
         raise GuidanceError(parts_reader.where, f"needs exactly the parts {', '.join(expected)}")
@@ -133,11 +121,9 @@ def load_guidance(content_dir: Path, language: str, part_ids: Iterable[str]) -> 
         guidance_label=reader.text("guidance_label"),
         family_copy=reader.text("family_copy"),
         left_out=_plural(reader, "left_out"),
-        general=_links(reader, reader.items("general"), handbook, f"{where} > general"),
+        general=_links(reader.items("general"), handbook, f"{where} > general"),
         parts={
-            part: _links(
-                reader, parts_reader.items(part), handbook, f"{parts_reader.where} > {part}"
-            )
+            part: _links(parts_reader.items(part), handbook, f"{parts_reader.where} > {part}")
             for part in expected
         },
     )

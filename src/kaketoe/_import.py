@@ -33,7 +33,7 @@ from datetime import datetime
 from itertools import accumulate
 from typing import Any
 
-from kaketoe._answers import MAX_IMAGE_BYTES, Workbook, workbook_from_data
+from kaketoe._answers import MAX_IMAGE_BYTES, Workbook, material_of, workbook_from_data
 from kaketoe._booklet import Booklet
 from kaketoe._checks import AnswerError
 from kaketoe._export import DATA_ELEMENT_ID, FORMAT, VARIANTS, VERSION, Variant, checksum
@@ -260,8 +260,8 @@ def _current(
         raise ImportProblem("bad-content", f"no booklet in language {str(language)[:20]!r}")
     content = envelope.get("content")
     cards = isinstance(content, dict) and content.get("material") == "cards"
-    # A file of the cards names the deck; the deck is part of its language's booklet.
-    made_for = booklet.deck if cards else booklet
+    # A file names its material: the booklet, or the deck of cards the booklet brings.
+    made_for = material_of(booklet, "cards" if cards else "booklet")
     if made_for is None:
         raise ImportProblem("other-booklet", "there are no cards in this language")
     stated = envelope.get("booklet")

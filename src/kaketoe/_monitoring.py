@@ -18,16 +18,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
+from kaketoe import _schema as schema
 from kaketoe._data import DataError, Reader
+from kaketoe._schema import load_language, read, to_data
 
 COUNSELOR_FOLDER = "counselor"
 MONITORING_FILE = "monitoring.yml"
-TOP_KEYS = ("title", "intro", "rule", "handbook", "moments", "date_label", "domains")
-DOMAIN_KEYS = ("id", "title", "intro", "note", "levels")
-LEVEL_KEYS = ("id", "label", "original", "points", "any_one", "indicators")
-MOMENT_KEYS = ("id", "months", "label")
 MAX_NOTE = 2000
 MAX_DATE = 40
 
@@ -36,27 +34,31 @@ class ChecklistError(DataError):
     """The checklist's data, or what was filled in, is wrong somewhere; the message says where."""
 
 
-class _Reader(Reader):
-    error = ChecklistError
-
-
 @dataclass(frozen=True)
 class Level:
-    id: str
-    label: str
-    original: str  # the level's name in the English original: "below average"
-    points: int | None  # None: the original gives this level no points
-    indicators: tuple[str, ...]
-    any_one: bool = False  # one indicator of this level is enough
+    id: str = field(metadata=schema.ID)
+    label: str = field(metadata=schema.TEXT)
+    # the level's name in the English original: "below average"
+    original: str = field(metadata=schema.text(same=True))
+    indicators: tuple[str, ...] = field(default=(), metadata=schema.texts(optional=True))
+    # None: the original gives this level no points
+    points: int | None = field(default=None, metadata=schema.number(range(0, 11), optional=True))
+    any_one: bool = field(
+        default=False, metadata=schema.FLAG
+    )  # one indicator of this level is enough
+
+    def validate(self, where: str, outer: Mapping[str, Any], error: type[DataError]) -> None:
+        if self.points is not None and not self.indicators:
+            raise error(where, "a level with points needs its indicators")
 
 
 @dataclass(frozen=True)
 class Domain:
-    id: str
-    title: str
-    levels: tuple[Level, ...]  # from high to low
-    intro: str = ""
-    note: str = ""
+    id: str = field(metadata=schema.ID)
+    title: str = field(metadata=schema.TEXT)
+    levels: tuple[Level, ...] = field(metadata=schema.items(Level, "level"))  # from high to low
+    intro: str = field(default="", metadata=schema.text(optional=True))
+    note: str = field(default="", metadata=schema.text(optional=True))
 
     def level(self, level_id: str) -> Level | None:
         return next((level for level in self.levels if level.id == level_id), None)
@@ -65,24 +67,33 @@ class Domain:
     def most(self) -> int:
         return max(level.points for level in self.levels if level.points is not None)
 
+    def validate(self, where: str, outer: Mapping[str, Any], error: type[DataError]) -> None:
+        scored = [level.points for level in self.levels if level.points is not None]
+        if len(scored) < 2:
+            raise error(where, "needs at least two levels with points")
+        if scored != sorted(scored, reverse=True) or len(set(scored)) != len(scored):
+            raise error(where, "levels must go from the most points to the fewest")
+
 
 @dataclass(frozen=True)
 class Moment:
-    id: str
-    months: int
-    label: str
+    id: str = field(metadata=schema.ID)
+    months: int = field(metadata=schema.number(range(1, 61)))
+    label: str = field(metadata=schema.TEXT)
 
 
 @dataclass(frozen=True)
 class Checklist:
-    language: str
-    title: str
-    intro: str
-    rule: str
-    handbook: str
-    moments: tuple[Moment, ...]
-    date_label: str
-    domains: tuple[Domain, ...]
+    SOURCE: ClassVar[str] = f"{COUNSELOR_FOLDER}/{MONITORING_FILE}"
+
+    language: str  # given by whoever reads it: the file's folder, the tool's data
+    title: str = field(metadata=schema.TEXT)
+    intro: str = field(metadata=schema.TEXT)
+    rule: str = field(metadata=schema.TEXT)
+    handbook: str = field(metadata=schema.identifier())  # the handbook page of appendix 9
+    moments: tuple[Moment, ...] = field(metadata=schema.items(Moment, "moment"))
+    date_label: str = field(metadata=schema.TEXT)
+    domains: tuple[Domain, ...] = field(metadata=schema.items(Domain, "domain"))
 
     def domain(self, domain_id: str) -> Domain | None:
         return next((domain for domain in self.domains if domain.id == domain_id), None)
@@ -93,113 +104,19 @@ class Checklist:
         return sum(domain.most for domain in self.domains)
 
 
-def _unique(ids: list[str], where: str) -> None:
-    seen: set[str] = set()
-    for identifier in ids:
-        if identifier in seen:
-            raise ChecklistError(where, f"id '{identifier}' is used twice")
-        seen.add(identifier)
-
-
-def _level(data: object, where: str) -> Level:
-    reader = _Reader(data, where)
-    reader.only(LEVEL_KEYS)
-    points = reader.data.get("points")
-    if points is not None and (isinstance(points, bool) or not isinstance(points, int)):
-        raise ChecklistError(where, "field 'points' must be a whole number or null")
-    if points is not None and not 0 <= points <= 10:
-        raise ChecklistError(where, "field 'points' must be from 0 to 10")
-    indicators = () if reader.data.get("indicators") == [] else reader.texts("indicators")
-    if points is not None and not indicators:
-        raise ChecklistError(where, "a level with points needs its indicators")
-    return Level(
-        id=reader.identifier(),
-        label=reader.text("label"),
-        original=reader.text("original"),
-        points=points,
-        indicators=indicators,
-        any_one=reader.flag("any_one"),
-    )
-
-
-def _domain(data: object, where: str) -> Domain:
-    identifier = _Reader(data, where).identifier()
-    inner = f"{where} '{identifier}'"
-    reader = _Reader(data, inner)
-    reader.only(DOMAIN_KEYS)
-    levels = tuple(
-        _level(item, f"{inner} > level {i + 1}") for i, item in enumerate(reader.items("levels"))
-    )
-    _unique([level.id for level in levels], f"{inner} > levels")
-    scored = [level.points for level in levels if level.points is not None]
-    if len(scored) < 2:
-        raise ChecklistError(inner, "needs at least two levels with points")
-    if scored != sorted(scored, reverse=True) or len(set(scored)) != len(scored):
-        raise ChecklistError(inner, "levels must go from the most points to the fewest")
-    return Domain(
-        id=identifier,
-        title=reader.text("title"),
-        levels=levels,
-        intro=reader.text("intro", optional=True),
-        note=reader.text("note", optional=True),
-    )
-
-
 def checklist_from_data(data: object, language: str, where: str = MONITORING_FILE) -> Checklist:
-    reader = _Reader(data, where)
-    reader.only(TOP_KEYS)
-    moments = []
-    for i, item in enumerate(reader.items("moments")):
-        inner = _Reader(item, f"{where} > moment {i + 1}")
-        inner.only(MOMENT_KEYS)
-        moments.append(
-            Moment(inner.identifier(), inner.number("months", range(1, 61)), inner.text("label"))
-        )
-    _unique([moment.id for moment in moments], f"{where} > moments")
-    domains = tuple(
-        _domain(item, f"{where} > domain {i + 1}") for i, item in enumerate(reader.items("domains"))
-    )
-    _unique([domain.id for domain in domains], f"{where} > domains")
-    return Checklist(
-        language=language,
-        title=reader.text("title"),
-        intro=reader.text("intro"),
-        rule=reader.text("rule"),
-        handbook=reader.identifier("handbook"),
-        moments=tuple(moments),
-        date_label=reader.text("date_label"),
-        domains=domains,
-    )
+    """The checklist from plain data: its YAML, or the JSON of :func:`checklist_to_data`."""
+    return read(Checklist, data, where, ChecklistError, given={"language": language})
+
+
+def checklist_to_data(checklist: Checklist) -> dict[str, Any]:
+    """The checklist as plain data: the page draws the form from it, and the
+    worker reads it back with :func:`checklist_from_data`."""
+    return to_data(checklist)
 
 
 def load_checklist(content_dir: Path, language: str) -> Checklist:
-    import yaml  # only on the machine that builds; the browser gets JSON
-
-    path = content_dir / language / COUNSELOR_FOLDER / MONITORING_FILE
-    where = path.relative_to(content_dir.parent).as_posix()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise ChecklistError(where, f"cannot be read: {error}") from None
-    return checklist_from_data(data, language, where)
-
-
-def checklist_shape(checklist: Checklist) -> dict[str, Any]:
-    """Everything that must be the same in every language: ids, points, how many indicators."""
-    return {
-        "handbook": checklist.handbook,
-        "moments": [(m.id, m.months) for m in checklist.moments],
-        "domains": [
-            (
-                d.id,
-                [
-                    (lv.id, lv.original, lv.points, lv.any_one, len(lv.indicators))
-                    for lv in d.levels
-                ],
-            )
-            for d in checklist.domains
-        ],
-    }
+    return load_language(Checklist, content_dir, language, ChecklistError)
 
 
 # What a counselor filled in -------------------------------------------------------------
@@ -250,7 +167,7 @@ def _text(value: object, where: str, limit: int) -> str:
 
 
 def domain_check_from_data(domain: Domain, data: object, where: str) -> DomainCheck:
-    reader = _Reader(data, where)
+    reader = Reader(data, where, ChecklistError)
     reader.only(("indicators", "levels", "note"))
     indicators: set[tuple[str, int]] = set()
     for item in reader.data.get("indicators") or []:
@@ -277,7 +194,7 @@ def domain_check_from_data(domain: Domain, data: object, where: str) -> DomainCh
 
 
 def moment_check_from_data(checklist: Checklist, data: object, where: str) -> MomentCheck:
-    reader = _Reader(data, where)
+    reader = Reader(data, where, ChecklistError)
     reader.only(("date", "domains"))
     domains_data = reader.data.get("domains") or {}
     if not isinstance(domains_data, Mapping):
@@ -385,42 +302,6 @@ def comparison(checklist: Checklist, scores: list[MomentScore]) -> Comparison:
 
 
 # For the browser -------------------------------------------------------------------------
-
-
-def checklist_to_data(checklist: Checklist) -> dict[str, Any]:
-    """The checklist as plain data in the YAML's own shape: the page draws the
-    form from it, and the worker reads it back with checklist_from_data."""
-
-    def level(value: Level) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "id": value.id,
-            "label": value.label,
-            "original": value.original,
-            "points": value.points,
-            "indicators": list(value.indicators),
-        }
-        if value.any_one:
-            data["any_one"] = True
-        return data
-
-    def domain(value: Domain) -> dict[str, Any]:
-        data: dict[str, Any] = {"id": value.id, "title": value.title}
-        if value.intro:
-            data["intro"] = value.intro
-        if value.note:
-            data["note"] = value.note
-        data["levels"] = [level(item) for item in value.levels]
-        return data
-
-    return {
-        "title": checklist.title,
-        "intro": checklist.intro,
-        "rule": checklist.rule,
-        "handbook": checklist.handbook,
-        "moments": [{"id": m.id, "months": m.months, "label": m.label} for m in checklist.moments],
-        "date_label": checklist.date_label,
-        "domains": [domain(item) for item in checklist.domains],
-    }
 
 
 def moments_from_data(checklist: Checklist, data: object) -> dict[str, MomentCheck]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from kaketoe._answers import material_of
 from kaketoe._booklet import Booklet
-from kaketoe._deck import Deck
 from kaketoe._export import art_data_url
 from kaketoe._import import ImportedExport
 from kaketoe._render import lookups, render, render_fragment
@@ -14,12 +14,9 @@ from kaketoe._render import lookups, render, render_fragment
 
 def _context(imported: ImportedExport, prompts: Booklet) -> dict[str, Any]:
     """What the report's templates need: the file's workbook under ``prompts``' questions."""
-    made_for: Booklet | Deck | None
-    asked: Booklet | Deck | None
-    if imported.workbook.material == "cards":
-        made_for, asked = imported.booklet.deck, prompts.deck
-    else:
-        made_for, asked = imported.booklet, prompts
+    material = imported.workbook.material
+    made_for = material_of(imported.booklet, material)
+    asked = material_of(prompts, material)
     if (
         asked is None
         or made_for is None

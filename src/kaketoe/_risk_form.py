@@ -17,28 +17,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
+from kaketoe import _schema as schema
 from kaketoe._data import DataError, Reader
+from kaketoe._schema import load_language, read, to_data
 
 RISK_FORM_FILE = "risk-form.yml"
 COUNSELOR_FOLDER = "counselor"
-TOP_KEYS = (
-    "title",
-    "intro",
-    "warning",
-    "handbook",
-    "details",
-    "presence",
-    "note_label",
-    "other_label",
-    "domains",
-    "measures_title",
-    "measures_intro",
-    "measures",
-    "measure_note_label",
-)
-DOMAIN_KEYS = ("id", "title", "risk_title", "protective_title", "risk", "protective")
 PRESENCE = ("yes", "no", "unknown")
 Kind = Literal["risk", "protective"]
 KINDS: tuple[Kind, ...] = ("risk", "protective")
@@ -51,24 +37,20 @@ class RiskFormError(DataError):
     """The form's data, or what was filled in, is wrong somewhere; the message says where."""
 
 
-class _Reader(Reader):
-    error = RiskFormError
-
-
 @dataclass(frozen=True)
 class Option:
-    id: str
-    label: str
+    id: str = field(metadata=schema.ID)
+    label: str = field(metadata=schema.TEXT)
 
 
 @dataclass(frozen=True)
 class RiskDomain:
-    id: str
-    title: str
-    risk_title: str
-    protective_title: str
-    risk: tuple[Option, ...]
-    protective: tuple[Option, ...]
+    id: str = field(metadata=schema.ID)
+    title: str = field(metadata=schema.TEXT)
+    risk_title: str = field(metadata=schema.TEXT)
+    protective_title: str = field(metadata=schema.TEXT)
+    risk: tuple[Option, ...] = field(metadata=schema.items(Option, "risk factor"))
+    protective: tuple[Option, ...] = field(metadata=schema.items(Option, "protective factor"))
 
     def factors(self, kind: Kind) -> tuple[Option, ...]:
         return self.risk if kind == "risk" else self.protective
@@ -76,20 +58,24 @@ class RiskDomain:
 
 @dataclass(frozen=True)
 class RiskForm:
-    language: str
-    title: str
-    intro: str
-    warning: str
-    handbook: str
-    details: tuple[Option, ...]
-    presence: tuple[Option, ...]
-    note_label: str
-    other_label: str
-    domains: tuple[RiskDomain, ...]
-    measures_title: str
-    measures_intro: str
-    measures: tuple[Option, ...]
-    measure_note_label: str
+    SOURCE: ClassVar[str] = f"{COUNSELOR_FOLDER}/{RISK_FORM_FILE}"
+
+    language: str  # given by whoever reads it: the file's folder, the tool's data
+    title: str = field(metadata=schema.TEXT)
+    intro: str = field(metadata=schema.TEXT)
+    warning: str = field(metadata=schema.TEXT)
+    handbook: str = field(metadata=schema.identifier())  # the handbook page of appendix 5
+    details: tuple[Option, ...] = field(metadata=schema.items(Option, "detail"))
+    presence: tuple[Option, ...] = field(
+        metadata=schema.items(Option, "presence answer", ids=PRESENCE)
+    )
+    note_label: str = field(metadata=schema.TEXT)
+    other_label: str = field(metadata=schema.TEXT)
+    domains: tuple[RiskDomain, ...] = field(metadata=schema.items(RiskDomain, "domain"))
+    measures_title: str = field(metadata=schema.TEXT)
+    measures_intro: str = field(metadata=schema.TEXT)
+    measures: tuple[Option, ...] = field(metadata=schema.items(Option, "measure"))
+    measure_note_label: str = field(metadata=schema.TEXT)
 
     def factor(self, factor_id: str) -> tuple[RiskDomain, Kind, Option] | None:
         for domain in self.domains:
@@ -102,86 +88,25 @@ class RiskForm:
     def domain(self, domain_id: str) -> RiskDomain | None:
         return next((domain for domain in self.domains if domain.id == domain_id), None)
 
-
-def _options(reader: _Reader, name: str) -> tuple[Option, ...]:
-    options = []
-    for i, item in enumerate(reader.items(name)):
-        inner = _Reader(item, f"{reader.where} > {name} {i + 1}")
-        inner.only(("id", "label"))
-        options.append(Option(inner.identifier(), inner.text("label")))
-    return tuple(options)
+    def validate(self, where: str, outer: Mapping[str, Any], error: type[DataError]) -> None:
+        ids = [o.id for d in self.domains for k in KINDS for o in d.factors(k)]
+        doubled = sorted({i for i in ids if ids.count(i) > 1})
+        if doubled:
+            raise error(where, f"factor id(s) used twice: {', '.join(doubled)}")
 
 
 def risk_form_from_data(data: object, language: str, where: str = RISK_FORM_FILE) -> RiskForm:
-    reader = _Reader(data, where)
-    reader.only(TOP_KEYS)
-    domains = []
-    for i, item in enumerate(reader.items("domains")):
-        inner = _Reader(item, f"{where} > domain {i + 1}")
-        inner.only(DOMAIN_KEYS)
-        domains.append(
-            RiskDomain(
-                id=inner.identifier(),
-                title=inner.text("title"),
-                risk_title=inner.text("risk_title"),
-                protective_title=inner.text("protective_title"),
-                risk=_options(inner, "risk"),
-                protective=_options(inner, "protective"),
-            )
-        )
-    form = RiskForm(
-        language=language,
-        title=reader.text("title"),
-        intro=reader.text("intro"),
-        warning=reader.text("warning"),
-        handbook=reader.identifier("handbook"),
-        details=_options(reader, "details"),
-        presence=_options(reader, "presence"),
-        note_label=reader.text("note_label"),
-        other_label=reader.text("other_label"),
-        domains=tuple(domains),
-        measures_title=reader.text("measures_title"),
-        measures_intro=reader.text("measures_intro"),
-        measures=_options(reader, "measures"),
-        measure_note_label=reader.text("measure_note_label"),
-    )
-    if tuple(option.id for option in form.presence) != PRESENCE:
-        raise RiskFormError(where, f"'presence' must be, in this order: {', '.join(PRESENCE)}")
-    factor_ids = [o.id for d in form.domains for k in KINDS for o in d.factors(k)]
-    for name, ids in (
-        ("factor", factor_ids),
-        ("domain", [d.id for d in form.domains]),
-        ("detail", [o.id for o in form.details]),
-        ("measure", [o.id for o in form.measures]),
-    ):
-        doubled = sorted({i for i in ids if ids.count(i) > 1})
-        if doubled:
-            raise RiskFormError(where, f"{name} id(s) used twice: {', '.join(doubled)}")
-    return form
+    """The form from plain data: its YAML, or the JSON of :func:`risk_form_to_data`."""
+    return read(RiskForm, data, where, RiskFormError, given={"language": language})
+
+
+def risk_form_to_data(form: RiskForm) -> dict[str, Any]:
+    """The form as plain data (:func:`risk_form_from_data` reads it back)."""
+    return to_data(form)
 
 
 def load_risk_form(content_dir: Path, language: str) -> RiskForm:
-    import yaml  # only on the machine that builds; the browser gets JSON
-
-    path = content_dir / language / COUNSELOR_FOLDER / RISK_FORM_FILE
-    where = path.relative_to(content_dir.parent).as_posix()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise RiskFormError(where, f"cannot be read: {error}") from None
-    return risk_form_from_data(data, language, where)
-
-
-def risk_form_shape(form: RiskForm) -> dict[str, Any]:
-    """Everything that must be the same in every language: the ids, in order."""
-    return {
-        "handbook": form.handbook,
-        "details": [o.id for o in form.details],
-        "domains": [
-            (d.id, [o.id for o in d.risk], [o.id for o in d.protective]) for d in form.domains
-        ],
-        "measures": [o.id for o in form.measures],
-    }
+    return load_language(RiskForm, content_dir, language, RiskFormError)
 
 
 # What a counselor filled in -------------------------------------------------------------
@@ -244,7 +169,7 @@ def _mapping(value: object, where: str) -> Mapping[str, Any]:
 
 def assessment_from_data(form: RiskForm, data: object, where: str = "form") -> RiskAssessment:
     """What was filled in, checked against the form: unknown ids and wrong values are refused."""
-    reader = _Reader(data, where)
+    reader = Reader(data, where, RiskFormError)
     reader.only(("details", "factors", "added", "measures"))
     details = {}
     for key, value in _mapping(reader.data.get("details"), f"{where} > details").items():
@@ -256,7 +181,7 @@ def assessment_from_data(form: RiskForm, data: object, where: str = "form") -> R
         inner = f"{where} > factors > {key}"
         if form.factor(str(key)) is None:
             raise RiskFormError(f"{where} > factors", f"there is no factor '{key}'")
-        answer = _Reader(value, inner)
+        answer = Reader(value, inner, RiskFormError)
         answer.only(("presence", "note"))
         factors[str(key)] = FactorAnswer(
             _presence(answer.data.get("presence"), f"{inner} > presence"),
@@ -268,7 +193,7 @@ def assessment_from_data(form: RiskForm, data: object, where: str = "form") -> R
     added = []
     for i, value in enumerate(added_data):
         inner = f"{where} > added {i + 1}"
-        item = _Reader(value, inner)
+        item = Reader(value, inner, RiskFormError)
         item.only(("domain", "kind", "label", "presence", "note"))
         if form.domain(str(item.data.get("domain"))) is None:
             raise RiskFormError(inner, f"there is no domain '{item.data.get('domain')}'")
@@ -289,7 +214,7 @@ def assessment_from_data(form: RiskForm, data: object, where: str = "form") -> R
         inner = f"{where} > measures > {key}"
         if key not in {o.id for o in form.measures}:
             raise RiskFormError(f"{where} > measures", f"there is no measure '{key}'")
-        answer = _Reader(value, inner)
+        answer = Reader(value, inner, RiskFormError)
         answer.only(("needed", "note"))
         measures[str(key)] = MeasureAnswer(
             answer.flag("needed"), _text(answer.data.get("note"), f"{inner} > note")
@@ -359,39 +284,6 @@ def measures_needed(form: RiskForm, assessment: RiskAssessment) -> tuple[str, ..
     return tuple(
         o.id for o in form.measures if assessment.measures.get(o.id, MeasureAnswer()).needed
     )
-
-
-def risk_form_to_data(form: RiskForm) -> dict[str, Any]:
-    """The form as plain data in the YAML's own shape (risk_form_from_data reads it back)."""
-
-    def options(values: tuple[Option, ...]) -> list[dict[str, str]]:
-        return [{"id": o.id, "label": o.label} for o in values]
-
-    return {
-        "title": form.title,
-        "intro": form.intro,
-        "warning": form.warning,
-        "handbook": form.handbook,
-        "details": options(form.details),
-        "presence": options(form.presence),
-        "note_label": form.note_label,
-        "other_label": form.other_label,
-        "domains": [
-            {
-                "id": d.id,
-                "title": d.title,
-                "risk_title": d.risk_title,
-                "protective_title": d.protective_title,
-                "risk": options(d.risk),
-                "protective": options(d.protective),
-            }
-            for d in form.domains
-        ],
-        "measures_title": form.measures_title,
-        "measures_intro": form.measures_intro,
-        "measures": options(form.measures),
-        "measure_note_label": form.measure_note_label,
-    }
 
 
 def summary_to_data(form: RiskForm, assessment: RiskAssessment) -> dict[str, Any]:

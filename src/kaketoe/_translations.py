@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
+from kaketoe._data import DataError, read_yaml
+
 UNTRANSLATED_FILE = "untranslated.yml"
 # The rule mkdocs-static-i18n applies: a two-letter lowercase folder under the
 # docs dir is a language.
@@ -23,7 +25,7 @@ PAGE_SUFFIX = ".md"
 ProblemKind = Literal["missing", "orphan", "needless-exception"]
 
 
-class ContentError(Exception):
+class ContentError(DataError):
     """The content folder or its list of untranslated pages cannot be read."""
 
 
@@ -80,24 +82,19 @@ def load_untranslated(content_dir: Path) -> dict[str, set[PurePosixPath]]:
     if not path.exists():
         return {}
     where = f"content/{UNTRANSLATED_FILE}"
-    import yaml  # only here: the browser has no YAML and never calls this
-
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        raise ContentError(f"{where} is not valid YAML: {error}") from None
+    data = read_yaml(path, where, ContentError)
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise ContentError(f"{where} must map a language to a list of pages")
+        raise ContentError(where, "must map a language to a list of pages")
     exceptions: dict[str, set[PurePosixPath]] = {}
     for language, entries in data.items():
         if not isinstance(language, str) or not LANGUAGE_FOLDER.match(language):
-            raise ContentError(f"{where}: {language!r} is not a two-letter language code")
+            raise ContentError(where, f"{language!r} is not a two-letter language code")
         if entries is None:
             entries = []
         if not isinstance(entries, list):
-            raise ContentError(f"{where}: '{language}' must hold a list of pages")
+            raise ContentError(where, f"'{language}' must hold a list of pages")
         pages_of_language: set[PurePosixPath] = set()
         for number, entry in enumerate(entries, start=1):
             if (
@@ -106,8 +103,9 @@ def load_untranslated(content_dir: Path) -> dict[str, set[PurePosixPath]]:
                 or not all(isinstance(entry[key], str) and entry[key].strip() for key in entry)
             ):
                 raise ContentError(
-                    f"{where}: entry {number} under '{language}' needs exactly "
-                    "a 'page' and a non-empty 'reason'"
+                    where,
+                    f"entry {number} under '{language}' needs exactly "
+                    "a 'page' and a non-empty 'reason'",
                 )
             pages_of_language.add(PurePosixPath(entry["page"]))
         exceptions[language] = pages_of_language
@@ -117,15 +115,15 @@ def load_untranslated(content_dir: Path) -> dict[str, set[PurePosixPath]]:
 def check_translations(content_dir: Path, source_language: str = "nl") -> list[TranslationProblem]:
     """Every page that is missing, has no source, or is needlessly excused, sorted."""
     if not (content_dir / source_language).is_dir():
-        raise ContentError(f"{content_dir / source_language} is not a folder")
+        raise ContentError(str(content_dir / source_language), "is not a folder")
     source_pages = pages(content_dir / source_language)
     exceptions = load_untranslated(content_dir)
     found = languages(content_dir)
     for language in exceptions:
         if language not in found or language == source_language:
             raise ContentError(
-                f"content/{UNTRANSLATED_FILE} names '{language}', "
-                "which is not a translation folder in content/"
+                f"content/{UNTRANSLATED_FILE}",
+                f"names '{language}', which is not a translation folder in content/",
             )
     problems: list[TranslationProblem] = []
     for language in found:

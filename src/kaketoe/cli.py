@@ -5,29 +5,26 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from kaketoe._booklet import Booklet, BookletError, booklet_languages, booklet_to_json, load_booklet
-from kaketoe._bundle import write_bundle
-from kaketoe._counselor import CounselorWordsError, load_words
-from kaketoe._guidance import GuidanceError, load_guidance
+from kaketoe._counselor import counselor_languages, load_words
+from kaketoe._data import DataError
+from kaketoe._guidance import load_guidance
 from kaketoe._import import ImportedExport, ImportProblem, read_export
-from kaketoe._monitoring import ChecklistError, checklist_shape, load_checklist
+from kaketoe._monitoring import Checklist, load_checklist
 from kaketoe._parity import parity_problems
 from kaketoe._report import report_html
-from kaketoe._risk_form import RiskFormError, load_risk_form, risk_form_shape
-from kaketoe._route_map import (
-    RouteMap,
-    RouteMapError,
-    load_route_map,
-    route_map_languages,
-    route_map_parity,
-)
+from kaketoe._risk_form import RiskForm, load_risk_form
+from kaketoe._route_map import load_route_map, route_map_languages
+from kaketoe._schema import source_where
 from kaketoe._translations import ContentError, check_translations
 
 # Exit codes: 0 fine, 1 the checked thing has problems, 2 the command could not run.
 OK, PROBLEMS, CANNOT_RUN = 0, 1, 2
+T = TypeVar("T")
 
 
 def _booklets(content_dir: Path) -> dict[str, Booklet]:
@@ -36,8 +33,19 @@ def _booklets(content_dir: Path) -> dict[str, Booklet]:
     }
 
 
+def _loaded(languages: list[str], load: Callable[[str], T], problems: list[str]) -> dict[str, T]:
+    """What loads in each language; the problem of each that does not, in ``problems``."""
+    found = {}
+    for language in languages:
+        try:
+            found[language] = load(language)
+        except DataError as error:
+            problems.append(str(error))
+    return found
+
+
 def check_content(content_dir: Path, source_language: str) -> int:
-    """Print every translation gap and booklet problem; 0 when there is none."""
+    """Print every translation gap and content problem; 0 when there is none."""
     try:
         problems = [
             p.message(source_language) for p in check_translations(content_dir, source_language)
@@ -45,24 +53,16 @@ def check_content(content_dir: Path, source_language: str) -> int:
     except ContentError as error:
         print(f"kaketoe check-content: {error}", file=sys.stderr)
         return CANNOT_RUN
-    booklets: dict[str, Booklet] = {}
-    for language in booklet_languages(content_dir):
-        try:
-            booklets[language] = load_booklet(content_dir, language)
-        except BookletError as error:
-            problems.append(str(error))
-    if booklets:
-        problems += parity_problems(booklets, source_language)
-    routes: dict[str, RouteMap] = {}
-    for language in route_map_languages(content_dir):
-        try:
-            routes[language] = load_route_map(content_dir, language)
-        except RouteMapError as error:
-            problems.append(str(error))
-    if routes:
-        problems += route_map_parity(routes, source_language)
+    booklets = _loaded(
+        booklet_languages(content_dir), lambda lang: load_booklet(content_dir, lang), problems
+    )
+    problems += parity_problems(booklets, source_language)
+    routes = _loaded(
+        route_map_languages(content_dir), lambda lang: load_route_map(content_dir, lang), problems
+    )
+    problems += parity_problems(routes, source_language)
     forms = counselor_languages(content_dir)
-    problems += counselor_form_problems(content_dir, forms, source_language, booklets)
+    problems += counselor_form_problems(content_dir, forms, source_language)
     for problem in problems:
         print(problem)
     if problems:
@@ -77,57 +77,26 @@ def check_content(content_dir: Path, source_language: str) -> int:
     return OK
 
 
-def counselor_languages(content_dir: Path) -> list[str]:
-    """The languages that have the counselor forms (content/<lang>/counselor/)."""
-    return sorted(
-        folder.parent.name for folder in content_dir.glob("*/counselor") if folder.is_dir()
-    )
-
-
 def counselor_form_problems(
-    content_dir: Path,
-    languages: list[str],
-    source_language: str,
-    booklets: Mapping[str, Booklet] | None = None,
+    content_dir: Path, languages: list[str], source_language: str
 ) -> list[str]:
-    """Each form must be valid, link to a handbook page, and have the source's ids."""
+    """Each form must be valid, link to a handbook page, and be the same in every language;
+    the tools' words and the viewer's guidance must be valid."""
     problems: list[str] = []
-    shapes: dict[tuple[str, str], object] = {}
-    for language in languages:
-        found: list[tuple[str, str, object]] = []  # (file, handbook page, shape)
-        try:
-            risk = load_risk_form(content_dir, language)
-            found.append(("risk-form.yml", risk.handbook, risk_form_shape(risk)))
-        except RiskFormError as error:
-            problems.append(str(error))
-        try:
-            checklist = load_checklist(content_dir, language)
-            found.append(("monitoring.yml", checklist.handbook, checklist_shape(checklist)))
-        except ChecklistError as error:
-            problems.append(str(error))
-        try:
-            load_words(content_dir, language)
-        except CounselorWordsError as error:
-            problems.append(str(error))
-        try:
-            known = (booklets or {}).get(language)
-            parts = [p.id for p in (known or load_booklet(content_dir, language)).parts]
-            load_guidance(content_dir, language, parts)
-        except (GuidanceError, BookletError) as error:
-            problems.append(str(error))
-        for name, handbook, shape in found:
-            where = f"content/{language}/counselor/{name}"
-            if not (content_dir / language / "handbook" / f"{handbook}.md").is_file():
-                problems.append(f"{where}: there is no handbook page {handbook}.md")
-            shapes[language, name] = shape
-    for (language, name), shape in shapes.items():
-        source = shapes.get((source_language, name))
-        if language != source_language and source is not None and shape != source:
-            problems.append(
-                f"content/{language}/counselor/{name}: its ids, points or lists differ "
-                f"from content/{source_language}/counselor/{name}"
-            )
-    return problems
+    _loaded(languages, lambda lang: load_words(content_dir, lang), problems)
+    _loaded(languages, lambda lang: load_guidance(content_dir, lang), problems)
+    checklists = _loaded(languages, lambda lang: load_checklist(content_dir, lang), problems)
+    risk_forms = _loaded(languages, lambda lang: load_risk_form(content_dir, lang), problems)
+    found: list[Checklist | RiskForm] = [*checklists.values(), *risk_forms.values()]
+    for form in found:
+        if not (content_dir / form.language / "handbook" / f"{form.handbook}.md").is_file():
+            where = source_where(type(form), form.language)
+            problems.append(f"{where}: there is no handbook page {form.handbook}.md")
+    return (
+        problems
+        + parity_problems(checklists, source_language)
+        + parity_problems(risk_forms, source_language)
+    )
 
 
 def validate(path: Path, content_dir: Path, language: str) -> int:
@@ -151,18 +120,19 @@ def validate(path: Path, content_dir: Path, language: str) -> int:
 def holds(imported: ImportedExport) -> str:
     """What a file holds, in a few words: the booklet and its answers, or the
     deck of cards with the cards answered and the plan points."""
-    workbook, booklet = imported.workbook, imported.booklet
+    workbook, language = imported.workbook, imported.booklet.language
     pages = f"{len(workbook.guests)} goodbye page(s)"
-    if workbook.material == "cards" and booklet.deck is not None:
+    made_for = f"{workbook.material_id} v{workbook.material_version} in {language}"
+    if workbook.material == "cards":
         cards = Counter(card.state for card in workbook.cards.values())
         return (
-            f"the cards {booklet.deck.id} v{booklet.deck.version} in {booklet.language}, "
+            f"the cards {made_for}, "
             f"{cards['answered']} card(s) answered, {cards['talk']} kept for a talk, "
             f"{len(workbook.plan)} plan point(s), {pages}"
         )
     answers = Counter(answer.state for answer in workbook.answers.values())
     return (
-        f"booklet {booklet.id} v{booklet.version} in {booklet.language}, "
+        f"booklet {made_for}, "
         f"{answers['answered']} answer(s), {answers['talk']} kept for a talk, "
         f"{len(workbook.stickers)} sticker(s), {pages}"
     )
@@ -194,7 +164,9 @@ def report(path: Path, content_dir: Path, language: str, output: Path | None) ->
 
 
 def write_booklets(content_dir: Path, out_dir: Path) -> int:
-    """Write each language's booklet as JSON for the app (the site build calls this)."""
+    """Write each language's booklet as JSON, as booklet.<lang>.json: for scripts and
+    tests that run the package in Pyodide outside the site (the app build writes
+    its own, with kaketoe build-app)."""
     try:
         booklets = _booklets(content_dir)
     except BookletError as error:
@@ -209,10 +181,19 @@ def write_booklets(content_dir: Path, out_dir: Path) -> int:
     return OK
 
 
-def bundle_command(out: Path) -> int:
-    """Write the package and its pure-Python dependencies as a zip for Pyodide."""
-    write_bundle(out)
-    print(f"wrote {out} ({out.stat().st_size} bytes)")
+def build_app_command(site: Path, root: Path) -> int:
+    """Put the app into a built site (the site build's last step does the same)."""
+    from kaketoe._app_build import AppBuildError, Project, build_app
+    from kaketoe._bytecode_cache import BytecodeError
+    from kaketoe._data import DataError
+    from kaketoe._settings import site_settings
+
+    try:
+        out = build_app(Project(root, site_settings(root)), site)
+    except (AppBuildError, BytecodeError, DataError) as error:
+        print(f"kaketoe build-app: {error}", file=sys.stderr)
+        return PROBLEMS
+    print(f"built the app in {out}")
     return OK
 
 
@@ -253,9 +234,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     write.add_argument("out", type=Path)
     write.set_defaults(run=lambda args: write_booklets(args.content, args.out))
 
-    pack = commands.add_parser("bundle", help="write the zip that Pyodide loads in the browser")
-    pack.add_argument("out", type=Path)
-    pack.set_defaults(run=lambda args: bundle_command(args.out))
+    app = commands.add_parser("build-app", help="put the app into a built site (SITE_DIR/app/)")
+    app.add_argument("site", type=Path, metavar="SITE_DIR")
+    app.add_argument(
+        "--root", type=Path, default=Path(), help="the project folder (default: the current one)"
+    )
+    app.set_defaults(run=lambda args: build_app_command(args.site, args.root))
 
     args = parser.parse_args(argv)
     exit_code: int = args.run(args)

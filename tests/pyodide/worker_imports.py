@@ -29,14 +29,14 @@ from kaketoe._form_file import read_form_file  # noqa: E402, F401  (the counselo
 from kaketoe._monitoring import checklist_from_data  # noqa: E402, F401
 from kaketoe._report import viewer_html  # noqa: E402, F401
 from kaketoe._risk_form import risk_form_from_data  # noqa: E402, F401
-from kaketoe._worker import import_file  # noqa: E402, F401  (what the worker runs)
+from kaketoe.worker import handle  # noqa: E402, F401  (what the worker runs)
 
 with open("nl.json", encoding="utf-8") as file:
     booklet = booklet_from_json(file.read())
 warm_up(booklet)
 workbook = Workbook(
-    booklet_id=booklet.id,
-    booklet_version=booklet.version,
+    material_id=booklet.id,
+    material_version=booklet.version,
     language="nl",
     profile=Profile(nickname="Noor", colour=PROFILE_COLOURS[0]),
 )

@@ -25,7 +25,8 @@ const LOOKS_LATIN = new Map(Object.entries({
   τ: "t", υ: "y", χ: "x", ζ: "z",
 }));
 
-/** The code as it is kept: what a counselor means by what they typed or opened. */
+/** The code as it is kept: what a counselor means by what they typed or opened.
+ * @param {string | null | undefined} code @returns {string} */
 export function normalise(code) {
   return String(code ?? "")
     .normalize("NFKC")
@@ -35,12 +36,14 @@ export function normalise(code) {
     .trim();
 }
 
-/** The code as a screen showed it before cleaning: an overridden run reads backwards. */
+/** The code as a screen showed it before cleaning: an overridden run reads backwards.
+ * @param {string | null | undefined} code @returns {string} */
 function asShown(code) {
-  return String(code ?? "").normalize("NFKC").replace(OVERRIDDEN, (_, run) => [...run].reverse().join(""));
+  return String(code ?? "").normalize("NFKC").replace(OVERRIDDEN, (_, /** @type {string} */ run) => [...run].reverse().join(""));
 }
 
-/** What a code looks like, for comparing: two codes with one skeleton are easily confused. */
+/** What a code looks like, for comparing: two codes with one skeleton are easily confused.
+ * @param {string | null | undefined} code @returns {string} */
 export function skeleton(code) {
   const folded = normalise(code).toLowerCase();
   let latin = "";
@@ -48,15 +51,17 @@ export function skeleton(code) {
   return latin.replace(SEPARATORS, "").replace(/o/g, "0").replace(/[il]/g, "1");
 }
 
-/** The letters of a code from another alphabet that look like Latin letters. */
+/** The letters of a code from another alphabet that look like Latin letters.
+ * @param {string} code @returns {string[]} */
 export function lookAlikeLetters(code) {
   return [...new Set([...normalise(code)].filter((letter) => LOOKS_LATIN.has(letter.toLowerCase())))];
 }
 
-/** The codes in `known` that `code` may be mistaken for (never `code` itself, once cleaned). */
+/** The codes in `known` that `code` may be mistaken for (never `code` itself, once cleaned).
+ * @param {string} code @param {Iterable<string>} known @returns {string[]} */
 export function lookAlikes(code, known) {
   const own = normalise(code);
-  const backwards = (shape) => [...shape].reverse().join("");
+  const backwards = (/** @type {string} */ shape) => [...shape].reverse().join("");
   const shapes = new Set([skeleton(code), skeleton(asShown(code)), backwards(skeleton(code))]);
   return [...new Set(known)].filter((other) => other !== own && shapes.has(skeleton(other)));
 }

@@ -4,7 +4,7 @@
 // lowest-level rule, the points, the totals and the trend. This page draws
 // the form and the numbers it gets back.
 
-import { fill, h } from "../../js/dom.js";
+import { fill, h } from "../shared/dom.js";
 import { Tool } from "./tool.js";
 
 const tool = new Tool("monitoring", ["moments"]);

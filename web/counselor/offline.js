@@ -3,10 +3,11 @@
 // /app/). A new version waits until every page of the app is closed; the
 // tools keep nothing that an update could interrupt.
 
+import { APP_ROOT } from "../shared/settings.js";
+
 export function registerOffline() {
   if (!("serviceWorker" in navigator)) return;
-  const app = new URL("../../", document.baseURI);
-  navigator.serviceWorker.register(new URL("sw.js", app), { scope: app.pathname }).catch(() => {
+  navigator.serviceWorker.register(new URL("sw.js", APP_ROOT), { scope: APP_ROOT.pathname }).catch(() => {
     // Without a service worker the tools still work online.
   });
 }

@@ -5,7 +5,7 @@
 // what is not known, what is still open. Nothing is added up: the handbook
 // says the form is not a balance.
 
-import { fill, h } from "../../js/dom.js";
+import { fill, h } from "../shared/dom.js";
 import { Tool } from "./tool.js";
 
 const tool = new Tool("risk-form", ["details", "factors", "added", "measures"]);

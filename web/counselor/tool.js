@@ -8,15 +8,16 @@
 // first tab then saves, lets go and says where the form went. So two tabs never
 // overwrite each other's entries.
 
-import { fill, h } from "../../js/dom.js";
-import { Python } from "../../js/python.js";
-import { Store } from "../../js/store.js";
+import { fill, h } from "../shared/dom.js";
+import { download, safeName } from "../shared/download.js";
+import { Python } from "../shared/python.js";
+import { dataFile, settings, siteHome } from "../shared/settings.js";
+import { Store } from "../shared/store.js";
 import { lookAlikeLetters, lookAlikes, normalise } from "./family-code.js";
 import { registerOffline } from "./offline.js";
 import { fileTrouble, workTrouble } from "./problems.js";
 
 const SAVE_DELAY_MS = 400;
-const body = document.body;
 
 export function now() {
   return new Date().toISOString();
@@ -33,7 +34,7 @@ export class Tool {
     this.kind = kind;
     this.fields = fields;
     this.main = document.getElementById("tool");
-    this.language = body.dataset.language;
+    this.language = settings.language;
     this.data = null;
     this.words = {};
     this.store = null;
@@ -56,20 +57,12 @@ export class Tool {
   }
 
   async load() {
-    this.data = await (await fetch(body.dataset.forms)).json();
+    this.data = await (await fetch(dataFile("forms", this.language))).json();
     this.words = this.data.words;
     this.store = new Store({ database: "kaketoe-counselor", prefix: "kaketoe:form:", pictures: "kaketoe:form-picture:" });
     await this.store.open();
     this.records = await this.store.profiles();
-    this.python = new Python({
-      worker: "../../js/python-worker.js",
-      pyodide: "../../pyodide/314.0.7/",
-      bundle: `../../python/kaketoe-${body.dataset.version}.zip`,
-      booklets: "../../booklets/",
-      languages: body.dataset.bookletLanguages.split(","),
-      forms: "../../counselor/",
-      formLanguages: [this.language],
-    });
+    this.python = new Python({ formLanguages: [this.language] });
     // Python starts in the background; the form never waits for it.
     setTimeout(() => this.python.start().catch(() => {}), 0);
     registerOffline();
@@ -210,14 +203,8 @@ export class Tool {
         created: record.created,
         updated: record.updated,
       });
-      const safe = record.code.normalize("NFKD").replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "") || "form";
-      const name = `kaketoe-${this.kind}-${safe}-${now().slice(0, 10)}.html`;
-      const url = URL.createObjectURL(new File([bytes], name, { type: "text/html" }));
-      const link = h("a", { href: url, download: name, hidden: true });
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      const name = `kaketoe-${this.kind}-${safeName(record.code, "form")}-${now().slice(0, 10)}.html`;
+      download(new File([bytes], name, { type: "text/html" }));
       status.textContent = words.file_ready;
     } catch (error) {
       fill(status, workTrouble(error, words, words.file_failed, this.python), " ",
@@ -333,8 +320,7 @@ export class Tool {
 
   /** The handbook page in this language, in the site around the app. */
   handbookLink(page) {
-    const prefix = this.language === "nl" ? "" : `${this.language}/`;
-    return new URL(`../../../${prefix}handbook/${page}/`, document.baseURI).pathname;
+    return new URL(`handbook/${page}/`, siteHome(this.language)).pathname;
   }
 
   /** Asks Python (question() makes the message from the record as it is now);

@@ -4,22 +4,26 @@
 // the counselor's language, what the child would rather talk about first,
 // and links to the handbook. Nothing is stored: closing the page forgets all.
 
-import { fill, h } from "../../js/dom.js";
-import { Python } from "../../js/python.js";
+import { fill, h } from "../shared/dom.js";
+import { Python } from "../shared/python.js";
+import { dataFile, settings, siteFolder } from "../shared/settings.js";
 import { registerOffline } from "./offline.js";
 import { fileTrouble } from "./problems.js";
 
-const body = document.body;
 const main = document.getElementById("tool");
-const language = body.dataset.language;
+const language = settings.language;
+/** @type {import("../shared/types.js").Words} the tools' words */
 let words = {};
+/** @type {import("../shared/types.js").Words} the viewer's own words */
 let viewer = {};
+/** @type {import("../shared/python.js").Python | null} */
 let python = null;
 let opened = 0;
 
-/** The site's folder of this language, seen from this page, for the handbook links. */
+/** The site's folder of this language, seen from this page (app/<lang>/viewer/), for the
+ * handbook links: relative, so they work under any address the site is published at. */
 function siteBase() {
-  return language === "nl" ? "../../../" : `../../../${language}/`;
+  return `../../../${siteFolder(language)}`;
 }
 
 /** The fragment Python wrote, as elements: parsed inert, never run. */
@@ -86,18 +90,10 @@ function draw() {
 }
 
 async function start() {
-  const data = await (await fetch(body.dataset.forms)).json();
+  const data = await (await fetch(dataFile("forms", language))).json();
   words = data.words;
   viewer = data.viewer;
-  python = new Python({
-    worker: "../../js/python-worker.js",
-    pyodide: "../../pyodide/314.0.7/",
-    bundle: `../../python/kaketoe-${body.dataset.version}.zip`,
-    booklets: "../../booklets/",
-    languages: body.dataset.bookletLanguages.split(","),
-    forms: "../../counselor/",
-    formLanguages: [language],
-  });
+  python = new Python({ formLanguages: [language] });
   draw();
   // Python starts in the background; opening a file waits for it with a message.
   setTimeout(() => python.start().catch(() => {}), 0);

@@ -1,34 +1,46 @@
-// The Python side of the app, in a module worker: Pyodide with the kaketoe
-// package. It starts in named stages and reports a failure itself, because a
-// failed start inside a worker does not fire the page's worker.onerror. What
-// it runs is kaketoe._worker: the same functions the tests run on CPython.
+// The Python side of the app, in a module worker: it starts Pyodide, loads
+// the kaketoe bundle and the data, and passes messages to kaketoe.worker.handle,
+// the same function the tests run on CPython. It starts in named stages and
+// reports a failure itself, because a failed start inside a worker does not
+// fire the page's worker.onerror.
 //
-// Messages in:  {id, type: "export", profile, variant, language, created, updated}
-//               {id, type: "import", bytes}  (the file: an ArrayBuffer, or the File itself)
-//               {id, type: "monitoring-scores", language, moments}  (the counselor tools)
-//               {id, type: "risk-summary", language, form}
-//               {id, type: "form-file", kind, language, code, content, created, updated}
-//               {id, type: "read-form", bytes}
-//               {id, type: "view-file", bytes, language, site_base, index}  (the viewer)
+// Messages in:  {id, type, bytes?, ...fields}: a request of a kind of
+//               kaketoe.worker.KINDS; `bytes` is a file (an ArrayBuffer or the
+//               File itself), the other fields go to Python as JSON.
 // Messages out: {type: "stage", stage} · {type: "ready", timings} · {type: "failed", error}
-//               {id, ok: true, result}  (an export's result is the file as a Uint8Array)
-//               {id, ok: false, problem, detail}  a file's problem, or out of memory:
-//                   a code of kaketoe._booklet.MESSAGES
-//               {id, ok: false, error}  what was filled in cannot be scored or saved
+//               {id, ...reply}: kaketoe.worker's reply header ({ok, result} |
+//                   {ok: false, problem, detail} | {ok: false, error}); a made
+//                   file's bytes are the result, as a Uint8Array
 //               {id, ok: false, failure: "crashed", error}  Python itself failed: this
 //                   worker is of no more use, the page starts a new one
 
+/**
+ * kaketoe.worker as this worker sees it through Pyodide (src/kaketoe/worker.py).
+ * @typedef {object} KaketoeWorker
+ * @property {number} MAX_FILE_BYTES
+ * @property {(texts: string) => void} load_booklets
+ * @property {(texts: string) => void} load_forms
+ * @property {() => void} warm_up_export
+ * @property {(kind: string, request: Uint8Array, file: Uint8Array | undefined) => PythonReply} handle
+ */
+/** A kaketoe.worker.Reply, borrowed from Python until destroy(): `body` is
+ * undefined unless the request made a file.
+ * @typedef {{header: string, body: {toJs(): Uint8Array} | undefined, destroy(): void}} PythonReply */
+
 const params = new URL(import.meta.url).searchParams;
-const PYODIDE = params.get("pyodide");
-const BUNDLE = params.get("bundle");
+// shared/python.js always sets these two.
+const PYODIDE = /** @type {string} */ (params.get("pyodide"));
+const BUNDLE = /** @type {string} */ (params.get("bundle"));
 const BOOKLETS = params.get("booklets");
 const LANGUAGES = (params.get("languages") || "").split(",").filter(Boolean);
 const FORMS = params.get("forms");
 const FORM_LANGUAGES = (params.get("form_languages") || "").split(",").filter(Boolean);
 
-let bridge = null; // kaketoe._worker
+/** @type {KaketoeWorker | null} */
+let bridge = null; // kaketoe.worker
 
-/** A file the worker needs, fetched while Pyodide starts. */
+/** A file the worker needs, fetched while Pyodide starts.
+ * @param {string} url @param {string} what for the message when it fails @returns {Promise<ArrayBuffer>} */
 async function download(url, what) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${what} ${response.status}`);
@@ -37,8 +49,9 @@ async function download(url, what) {
 
 // When each stage of the start was reached, in ms since the worker began: the
 // ready message carries them, for the benchmark and for a slow tablet's diagnosis.
+/** @type {{[stage: string]: number}} */
 const timings = { began: performance.now() };
-const reached = (stage) => { timings[stage] = performance.now(); postMessage({ type: "stage", stage }); };
+const reached = (/** @type {string} */ stage) => { timings[stage] = performance.now(); postMessage({ type: "stage", stage }); };
 
 async function start() {
   reached("runtime");
@@ -56,7 +69,8 @@ async function start() {
   reached("booklets");
   const decoder = new TextDecoder();
   const texts = Object.fromEntries((await booklets).map((bytes, i) => [LANGUAGES[i], decoder.decode(bytes)]));
-  const python = pyodide.pyimport("kaketoe._worker");
+  /** @type {KaketoeWorker} */
+  const python = pyodide.pyimport("kaketoe.worker");
   timings.imported = performance.now();
   python.load_booklets(JSON.stringify(texts));
   timings.parsed = performance.now();
@@ -76,64 +90,38 @@ const ready = start().catch((error) => {
   throw error;
 });
 
-/** A file's bytes for Python: none larger than the reader's limit is even copied in. */
+/** A file's bytes for Python; undefined (Python's None: JS null would be Pyodide's
+ * jsnull) when it is larger than the reader reads, so it is never copied in.
+ * Called once Python is ready. @param {ArrayBuffer | Blob} file @returns {Promise<Uint8Array | undefined>} */
 async function fileBytes(file) {
   const size = file instanceof Blob ? file.size : file.byteLength;
-  if (size > bridge.MAX_FILE_BYTES) return null;
+  if (size > /** @type {KaketoeWorker} */ (bridge).MAX_FILE_BYTES) return undefined;
   return new Uint8Array(file instanceof Blob ? await file.arrayBuffer() : file);
 }
 
-/** Runs a reader of kaketoe._worker on a file; its JSON answer as a message. */
-async function readFile(id, file, read) {
-  const bytes = await fileBytes(file);
-  const result = bytes === null
-    ? { problem: "file-too-large", detail: "larger than the reader reads" }
-    : JSON.parse(read(bytes));
-  postMessage(result.problem ? { id, ok: false, problem: result.problem, detail: result.detail } : { id, ok: true, result });
-}
-
-/** A made file (UTF-8 bytes) as a message; "{" starts a problem, as JSON. */
-function madeFile(id, file) {
-  const bytes = file.toJs();
-  file.destroy();
-  if (bytes[0] === 0x7b) postMessage({ id, ok: false, error: JSON.parse(new TextDecoder().decode(bytes)).error });
-  else postMessage({ id, ok: true, result: bytes }, [bytes.buffer]);
-}
-
-/** A JSON answer that may name what cannot be worked out. */
-function worked(id, text) {
-  const result = JSON.parse(text);
-  postMessage(result.error ? { id, ok: false, error: result.error } : { id, ok: true, result });
-}
+const encoder = new TextEncoder();
 
 onmessage = async (event) => {
-  const { id, type } = event.data;
+  /** @type {import("./types.js").PythonRequest & {id: number}} */
+  const { id, type, bytes, ...fields } = event.data;
   try {
     await ready;
-    // Large texts cross between JavaScript and Python as UTF-8 bytes: a long
-    // Python string with non-Latin characters converts slowly (see docs/performance.md).
-    if (type === "export") {
-      const { profile, variant, language, created, updated } = event.data;
-      const request = new TextEncoder().encode(JSON.stringify({ workbook: profile, variant, language, created, updated }));
-      madeFile(id, bridge.export_file(request));
-    } else if (type === "import") {
-      await readFile(id, event.data.bytes, (bytes) => bridge.import_file(bytes));
-    } else if (type === "view-file") {
-      const { bytes, language, site_base, index } = event.data;
-      await readFile(id, bytes, (file) => bridge.view_file(file, JSON.stringify({ language, site_base, index })));
-    } else if (type === "read-form") {
-      await readFile(id, event.data.bytes, (bytes) => bridge.read_form(bytes));
-    } else if (type === "monitoring-scores") {
-      const { language, moments } = event.data;
-      worked(id, bridge.monitoring_scores(JSON.stringify({ language, moments })));
-    } else if (type === "risk-summary") {
-      const { language, form } = event.data;
-      worked(id, bridge.risk_summary(JSON.stringify({ language, form })));
-    } else if (type === "form-file") {
-      const { kind, language, code, content, created, updated } = event.data;
-      madeFile(id, bridge.form_file(JSON.stringify({ kind, language, code, content, created, updated })));
-    } else {
-      postMessage({ id, ok: false, error: `unknown message ${type}` });
+    // The request crosses as UTF-8 bytes: a long Python string with non-Latin
+    // characters converts slowly (see docs/performance.md).
+    const request = encoder.encode(JSON.stringify(fields));
+    const file = bytes === undefined ? undefined : await fileBytes(bytes);
+    const reply = /** @type {KaketoeWorker} */ (bridge).handle(type, request, file);
+    try {
+      const header = JSON.parse(reply.header);
+      const body = reply.body; // borrowed from reply: used before reply is destroyed
+      if (body === undefined) {
+        postMessage({ id, ...header });
+      } else {
+        const made = body.toJs();
+        postMessage({ id, ...header, result: made }, [made.buffer]);
+      }
+    } finally {
+      reply.destroy();
     }
   } catch (error) {
     const text = String(error && error.message ? error.message : error);
@@ -142,8 +130,6 @@ onmessage = async (event) => {
       // the page replaces the worker.
       postMessage({ id, ok: false, failure: "crashed", error: text });
       close();
-    } else if (error && error.type === "MemoryError") {
-      postMessage({ id, ok: false, problem: "out-of-memory", error: text });
     } else {
       postMessage({ id, ok: false, error: text });
     }

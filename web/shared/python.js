@@ -14,6 +14,8 @@
 //                  could not start), or neither: what was filled in was refused
 //                  (error.message says why).
 
+import { APP_ROOT, settings } from "./settings.js";
+
 const START_LIMIT_MS = 90_000;
 // Reading a file is bounded by the reader (kaketoe._import: at most 16 MiB,
 // every check linear in the file): on this machine the largest file is judged
@@ -25,44 +27,65 @@ const READ_LIMIT_MS = 20_000;
 const WORK_LIMIT_MS = 60_000;
 const READS = new Set(["import", "view-file", "read-form"]);
 
-/** The limit of one call, by its kind. */
+/** @typedef {import("./types.js").PythonRequest} PythonRequest */
+/** @typedef {import("./types.js").Refusal} Refusal */
+/** A call not sent yet.
+ * @typedef {{message: PythonRequest, resolve: (result: any) => void, reject: (error: Refusal) => void}} Waiting */
+/** The call the worker works on.
+ * @typedef {{id: number, resolve: (result: any) => void, reject: (error: Refusal) => void, timer: ReturnType<typeof setTimeout>}} Running */
+
+/** The limit of one call, by its kind.
+ * @param {string} type @returns {number} ms */
 export function limitOf(type) {
   return READS.has(type) ? READ_LIMIT_MS : WORK_LIMIT_MS;
 }
 
-/** A refused call as an Error that carries what went wrong (problem, failure, detail). */
+/** A refused call as an Error that carries what went wrong (problem, failure, detail).
+ * @param {{problem?: string, failure?: string, error?: string, [field: string]: unknown}} fields
+ * @returns {Refusal} */
 function refusal(fields) {
   return Object.assign(new Error(fields.error || fields.problem || fields.failure || "refused"), fields);
 }
 
 export class Python {
-  /** forms and formLanguages: the counselor tools' data, for the tools that score forms. */
-  constructor({ worker, pyodide, bundle, booklets, languages, forms = null, formLanguages = [] }) {
-    this.url = new URL(worker, document.baseURI);
-    this.url.searchParams.set("pyodide", new URL(pyodide, document.baseURI).href);
-    this.url.searchParams.set("bundle", new URL(bundle, document.baseURI).href);
-    this.url.searchParams.set("booklets", new URL(booklets, document.baseURI).href);
-    this.url.searchParams.set("languages", languages.join(","));
-    if (forms) {
-      this.url.searchParams.set("forms", new URL(forms, document.baseURI).href);
-      this.url.searchParams.set("form_languages", formLanguages.join(","));
+  /** forms: the counselor tools' data, in the languages named, for the tools that score forms.
+   * @param {{formLanguages?: string[]}} [options] */
+  constructor({ formLanguages = [] } = {}) {
+    this.url = new URL("./python-worker.js", import.meta.url);
+    /** @param {string} name @param {string} value */
+    const use = (name, value) => this.url.searchParams.set(name, value);
+    use("pyodide", new URL(`pyodide/${settings.pyodide}/`, APP_ROOT).href);
+    use("bundle", new URL(`python/kaketoe-${settings.version}.zip`, APP_ROOT).href);
+    use("booklets", new URL("data/booklets/", APP_ROOT).href);
+    use("languages", settings.bookletLanguages.join(","));
+    if (formLanguages.length) {
+      use("forms", new URL("data/forms/", APP_ROOT).href);
+      use("form_languages", formLanguages.join(","));
     }
+    /** @type {Worker | null} */
     this.worker = null;
+    /** @type {Promise<Python> | null} */
     this.ready = null;
+    /** @type {Waiting[]} */
     this.waiting = []; // calls not sent yet: {message, resolve, reject}
+    /** @type {Running | null} */
     this.running = null; // the call the worker works on: {id, resolve, reject, timer}
     this.next = 1;
     // "idle" (no worker), "starting", "ready", or "failed" (the last start failed).
+    /** @type {"idle" | "starting" | "ready" | "failed"} */
     this.state = "idle";
   }
 
-  /** Starts a worker if none runs; resolves when Python is ready, rejects when it cannot start. */
+  /** Starts a worker if none runs; resolves when Python is ready, rejects when it cannot start.
+   * @returns {Promise<Python>} */
   start() {
     if (this.ready) return this.ready;
     this.state = "starting";
+    /** @type {Worker | null} */
     let worker;
     this.ready = new Promise((resolve, reject) => {
       const timer = setTimeout(() => failed("the start took too long"), START_LIMIT_MS);
+      /** @param {unknown} why */
       const failed = (why) => {
         clearTimeout(timer);
         if (worker !== this.worker) return; // a worker stopped meanwhile
@@ -86,6 +109,7 @@ export class Python {
       };
       worker.onmessage = (event) => {
         if (worker !== this.worker) return; // a worker stopped meanwhile
+        /** @type {import("./types.js").WorkerMessage} */
         const message = event.data;
         if (message.type === "ready") {
           clearTimeout(timer);
@@ -96,14 +120,16 @@ export class Python {
         } else if (message.type === "failed") {
           failed(message.error);
         } else if (this.running && message.id === this.running.id) {
-          this.answered(message);
+          // A message with the running call's id is a reply (a start's messages have none).
+          this.answered(/** @type {import("./types.js").WorkerReply} */ (/** @type {unknown} */ (message)));
         }
       };
     });
     return this.ready;
   }
 
-  /** Asks the worker; resolves with the result, or rejects as described at the top. */
+  /** Asks the worker; resolves with the result, or rejects as described at the top.
+   * @param {PythonRequest} message @returns {Promise<any>} */
   call(message) {
     return new Promise((resolve, reject) => {
       this.waiting.push({ message, resolve, reject });
@@ -121,16 +147,17 @@ export class Python {
       });
       return;
     }
-    const { message, resolve, reject } = this.waiting.shift();
+    const { message, resolve, reject } = /** @type {Waiting} */ (this.waiting.shift());
     const id = this.next++;
     const timer = setTimeout(() => this.lost(this.worker, "time-out", "the call took too long"), limitOf(message.type));
     this.running = { id, resolve, reject, timer };
     // A file is handed over as it is; the worker copies it only when it is not too large.
-    this.worker.postMessage({ ...message, id });
+    /** @type {Worker} */ (this.worker).postMessage({ ...message, id });
   }
 
+  /** The worker answered the running call. @param {import("./types.js").WorkerReply} message */
   answered(message) {
-    const { resolve, reject, timer } = this.running;
+    const { resolve, reject, timer } = /** @type {Running} */ (this.running);
     clearTimeout(timer);
     this.running = null;
     if (message.ok) resolve(message.result);
@@ -139,7 +166,8 @@ export class Python {
     this.send();
   }
 
-  /** The worker hangs or died: the running call fails, the others go to a fresh worker. */
+  /** The worker hangs or died: the running call fails, the others go to a fresh worker.
+   * @param {Worker | null} worker @param {string} failure @param {string} why */
   lost(worker, failure, why) {
     if (worker !== this.worker) return;
     const running = this.running;

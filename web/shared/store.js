@@ -32,7 +32,16 @@ const PICTURE_PREFIX = "kaketoe:picture:";
 // 2: pictures stored apart, named in the profile by reference.
 export const SCHEMA = 2;
 
-/** @returns {Promise<IDBDatabase>} */
+/** @typedef {import("./types.js").StoredRecord} StoredRecord */
+/** @typedef {import("./pictures.js").StoredPicture} StoredPicture */
+/** A record with its pictures put back (pictures.js: together()).
+ * @typedef {ReturnType<typeof together>} Joined */
+/** An item of a profile: an answer, a card, a plan point, a sticker, a goodbye page.
+ * @typedef {{[field: string]: any}} Item */
+/** What the database holds: every record, and every picture by its key.
+ * @typedef {{records: StoredRecord[], pictures: Map<string, string>}} DatabaseContent */
+
+/** @param {string} name @returns {Promise<IDBDatabase>} */
 function openDatabase(name) {
   return new Promise((resolve, reject) => {
     const request = indexedDB.open(name, DB_VERSION);
@@ -47,6 +56,7 @@ function openDatabase(name) {
   });
 }
 
+/** @param {IDBTransaction} transaction @returns {Promise<void>} */
 function finished(transaction) {
   return new Promise((resolve, reject) => {
     transaction.oncomplete = () => resolve(undefined);
@@ -56,7 +66,8 @@ function finished(transaction) {
 }
 
 /** Migrates a stored profile of an older schema to the current one (its
- * pictures already put back in their places). */
+ * pictures already put back in their places).
+ * @param {StoredRecord} profile @returns {StoredRecord} a new object */
 export function migrate(profile) {
   const upgraded = { ...profile };
   if (!upgraded.schema) upgraded.schema = 1;
@@ -66,7 +77,8 @@ export function migrate(profile) {
   return upgraded;
 }
 
-/** The pictures of one profile: keys from `${id}/` up to the next id. */
+/** The pictures of one profile: keys from `${id}/` up to the next id.
+ * @param {string} id @returns {IDBKeyRange} */
 function picturesOf(id) {
   return IDBKeyRange.bound(`${id}/`, `${id}/\uffff`);
 }
@@ -74,26 +86,31 @@ function picturesOf(id) {
 // The parts of a profile that hold items, and the field that names each item
 // (null: the part is an object keyed by the item's name). goodbyeDrafts are
 // the goodbye pages being written, by page id ("" for a new page).
+/** @type {{[part: string]: string | null}} */
 const ITEMS = { answers: null, cards: null, goodbyeDrafts: null, guests: "id", plan: "id", stickers: "station" };
 
-/** Every item of a profile: "part/name" -> the item. */
+/** Every item of a profile: "part/name" -> the item.
+ * @param {StoredRecord} profile @returns {Map<string, Item>} */
 function itemsOf(profile) {
+  /** @type {Map<string, Item>} */
   const found = new Map();
   for (const [part, naming] of Object.entries(ITEMS)) {
     const held = profile[part];
     // A damaged part (not a list, not an object) holds no items.
     if (!held || typeof held !== "object" || Boolean(naming) !== Array.isArray(held)) continue;
-    const entries = naming ? held.map((item) => [item && item[naming], item]) : Object.entries(held);
+    const entries = naming ? held.map((/** @type {Item} */ item) => [item && item[naming], item]) : Object.entries(held);
     for (const [name, item] of entries) if (item && typeof item === "object") found.set(`${part}/${name}`, item);
   }
   return found;
 }
 
-/** The names of the items a profile holds. */
+/** The names of the items a profile holds: "part/name" ("answers/a-draw", "guests/<id>").
+ * @param {StoredRecord} profile @returns {Set<string>} */
 export function itemNames(profile) {
   return new Set(itemsOf(profile).keys());
 }
 
+/** When an item last changed, or "". @param {Item | null | undefined} item @returns {string} */
 const when = (item) => (item && item.updated) || "";
 
 /** Takes into `mine` (changed in place, so a screen that holds a part of it
@@ -101,7 +118,9 @@ const when = (item) => (item && item.updated) || "";
  * removed on either side stays removed unless it changed after its removal.
  * `known`: the items mine held when it was last stored or read; one of them
  * missing now was removed here, and is marked so. Says whether anything of
- * theirs was taken. */
+ * theirs was taken.
+ * @param {StoredRecord} mine @param {StoredRecord} theirs @param {Set<string>} [known]
+ * @returns {boolean} */
 export function merge(mine, theirs, known = new Set()) {
   const moment = new Date().toISOString();
   const removed = { ...(theirs.removed || {}) };
@@ -112,13 +131,14 @@ export function merge(mine, theirs, known = new Set()) {
   // Two different versions of an item with the same time (a copy that fell
   // behind): the one of the profile changed last. The same item stays mine.
   const theirsLater = (theirs.updated || "") > (mine.updated || "");
-  const differ = (a, b) => JSON.stringify(a) !== JSON.stringify(b);
-  const newer = (a, b) => (when(b) > when(a) || (when(b) === when(a) && theirsLater && differ(a, b)) ? b : a);
+  const differ = (/** @type {Item} */ a, /** @type {Item} */ b) => JSON.stringify(a) !== JSON.stringify(b);
+  const newer = (/** @type {Item} */ a, /** @type {Item} */ b) => (when(b) > when(a) || (when(b) === when(a) && theirsLater && differ(a, b)) ? b : a);
   let took = false;
   const winners = new Map();
   for (const name of new Set([...own.keys(), ...other.keys()])) {
     const a = own.get(name);
     const b = other.get(name);
+    /** @type {Item | null | undefined} */
     let chosen = a && b ? newer(a, b) : a || b;
     if (removed[name] && removed[name] >= when(chosen)) chosen = null;
     else delete removed[name];
@@ -127,7 +147,7 @@ export function merge(mine, theirs, known = new Set()) {
   }
   for (const [part, naming] of Object.entries(ITEMS)) {
     const chosen = [...winners].filter(([name]) => name.startsWith(`${part}/`));
-    const fits = (held) => held && typeof held === "object" && Boolean(naming) === Array.isArray(held);
+    const fits = (/** @type {unknown} */ held) => held && typeof held === "object" && Boolean(naming) === Array.isArray(held);
     if (!fits(mine[part])) {
       if (!mine[part] && !chosen.length) continue;
       mine[part] = naming ? [] : {};
@@ -177,14 +197,17 @@ export function merge(mine, theirs, known = new Set()) {
 // refuses a longer name in a file; the app shortens what is typed).
 const NICKNAME_LIMIT = 40;
 const DIRECTION_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
+// eslint-disable-next-line no-control-regex -- Python's str.strip() removes \x1C-\x1F too
 const AROUND = /^[\t\n\v\f\r\x1C-\x20\x85\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+|[\t\n\v\f\r\x1C-\x20\x85\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+$/gu;
 
+/** @param {string | null | undefined} text what was typed, or a file's name @returns {string} */
 export function cleanNickname(text) {
   const clean = String(text || "").replace(DIRECTION_CONTROLS, "").normalize("NFKC").replace(DIRECTION_CONTROLS, "").replace(AROUND, "");
   return [...clean].slice(0, NICKNAME_LIMIT).join("").replace(AROUND, "");
 }
 
-/** A nickname no other profile has: "Noor (2)", shortened so it stays within 40 characters. */
+/** A nickname no other profile has: "Noor (2)", shortened so it stays within 40 characters.
+ * @param {string} name @param {Iterable<string>} taken the other profiles' nicknames @returns {string} */
 export function uniqueNickname(name, taken) {
   const names = new Set(taken);
   if (!names.has(name)) return name;
@@ -195,22 +218,25 @@ export function uniqueNickname(name, taken) {
   }
 }
 
-/** A profile without the named items (the ones whose pictures were found nowhere). */
+/** A profile without the named items (the ones whose pictures were found nowhere).
+ * @param {StoredRecord} profile @param {Set<string>} names @returns {StoredRecord} */
 function without(profile, names) {
   if (!names.size) return profile;
   const kept = { ...profile };
   for (const [part, naming] of Object.entries(ITEMS)) {
     if (!kept[part]) continue;
     kept[part] = naming
-      ? kept[part].filter((item) => !names.has(`${part}/${item[naming]}`))
+      ? kept[part].filter((/** @type {Item} */ item) => !names.has(`${part}/${item[naming]}`))
       : Object.fromEntries(Object.entries(kept[part]).filter(([name]) => !names.has(`${part}/${name}`)));
   }
   return kept;
 }
 
 /** The items of a joined profile that lack a picture: a place is a path such as
- * ["answers", "a-draw", "value", "image"] or ["guests", 2, ...]. */
+ * ["answers", "a-draw", "value", "image"] or ["guests", 2, ...].
+ * @param {Joined} joined @returns {Set<string>} */
 function incomplete(joined) {
+  /** @type {Set<string>} */
   const names = new Set();
   for (const place of joined.missing) {
     const [part, at] = JSON.parse(place);
@@ -223,15 +249,18 @@ function incomplete(joined) {
 }
 
 /** What a page holds of each profile it read or stored: the items' names. An
- * item that is gone at the next save was removed by the child. */
+ * item that is gone at the next save was removed by the child.
+ * @type {WeakMap<StoredRecord, Set<string>>} */
 const known = new WeakMap();
 
+/** @template {StoredRecord} R @param {R} profile @returns {R} */
 function remember(profile) {
   known.set(profile, itemNames(profile));
   return profile;
 }
 
-/** Marks the items removed since the profile was last read or stored, with the time. */
+/** Marks the items removed since the profile was last read or stored, with the time.
+ * @param {StoredRecord} profile */
 function markRemoved(profile) {
   const before = known.get(profile);
   if (!before) return;
@@ -242,10 +271,14 @@ function markRemoved(profile) {
   }
 }
 
+/** @param {Iterable<StoredRecord>} profiles @returns {StoredRecord[]} oldest first */
 function inOrder(profiles) {
   return [...profiles].map(migrate).map(remember).sort((a, b) => (a.created < b.created ? -1 : 1));
 }
 
+/** The records of one kind on this device: a child's profiles (the default
+ * prefixes), or a counselor tool's forms.
+ * @template {StoredRecord} [R=StoredRecord] what the records are */
 export class Store {
   /** @param {{database?: string, prefix?: string, pictures?: string}} where the
    * records live: the database, and the prefixes of the localStorage keys */
@@ -254,19 +287,22 @@ export class Store {
     this.prefix = prefix;
     this.picturePrefix = pictures;
     // What each store holds of each profile's pictures: id -> place -> {key, value}.
+    /** @type {{copy: Map<string, Map<string, StoredPicture>>, database: Map<string, Map<string, StoredPicture>>}} */
     this.stored = { copy: new Map(), database: new Map() };
     // The revision of each profile this page last read or wrote, per store: another
     // revision there means another tab wrote since, and its work is taken in first.
+    /** @type {{copy: Map<string, string | undefined>, database: Map<string, string | undefined>}} */
     this.seen = { copy: new Map(), database: new Map() };
     this.tab = Math.random().toString(36).slice(2, 10);
     this.writes = 0;
     // Called with a profile when a save or refresh took in work of another tab.
+    /** @type {(profile: R) => unknown} */
     this.taken = (profile) => profile;
     /** @type {IDBDatabase | null} */
     this.db = null;
     this.databaseWorks = true;
     this.copyWorks = true;
-    /** @type {Map<string, object> | null} */
+    /** @type {Map<string, StoredRecord> | null} */
     this.firstCopies = null;
   }
 
@@ -290,21 +326,29 @@ export class Store {
 
   /** The profiles as the localStorage copies hold them, at once. A copy can be
    * behind the database when it could not be written: profiles() decides. A
-   * copy that lacks a picture is left out: the database has the profile. */
+   * copy that lacks a picture is left out: the database has the profile.
+   * @returns {R[]} */
   copiedProfiles() {
+    /** @type {StoredRecord[]} */
     const complete = [];
     for (const record of (this.firstCopies || this.readCopies()).values()) {
       const joined = this.fromCopy(record);
       if (!joined.missing.length) complete.push(joined.profile);
     }
-    return inOrder(complete);
+    return /** @type {R[]} */ (inOrder(complete));
   }
 
   /** A copy's record with its pictures from localStorage (or, by their key, from
-   * `pictures`: those the database holds). */
+   * `pictures`: those the database holds).
+   * @param {StoredRecord} record
+   * @param {(place: string) => string | null} [elsewhere] the picture the other store holds at a place
+   * @param {Map<string, string>} [pictures]
+   * @returns {Joined} */
   fromCopy(record, elsewhere = undefined, pictures = new Map()) {
+    /** @type {Set<string>} */
     const local = new Set();
     const joined = together(record, (key) => {
+      /** @type {string | null} */
       let value = null;
       try {
         value = localStorage.getItem(this.picturePrefix + key);
@@ -320,7 +364,8 @@ export class Store {
     return joined;
   }
 
-  /** Runs an IndexedDB operation, reopening once if the connection was lost. */
+  /** Runs an IndexedDB operation, reopening once if the connection was lost.
+   * @template T @param {(db: IDBDatabase) => Promise<T>} operation @returns {Promise<T>} */
   async withDatabase(operation) {
     if (!this.db) throw new Error("no database");
     try {
@@ -333,7 +378,9 @@ export class Store {
     }
   }
 
+  /** The localStorage copies, by id. @returns {Map<string, StoredRecord>} */
   readCopies() {
+    /** @type {Map<string, StoredRecord>} */
     const found = new Map();
     try {
       for (const key of this.storageKeys()) {
@@ -352,13 +399,15 @@ export class Store {
   }
 
   /** Every profile on this device, oldest first: per profile what the copy and
-   * the database hold together (they differ after a crash or a failed write). */
+   * the database hold together (they differ after a crash or a failed write).
+   * @returns {Promise<R[]>} */
   async profiles() {
+    /** @type {Promise<DatabaseContent>} */
     const reading = this.db
-      ? this.withDatabase((db) => new Promise((resolve, reject) => {
+      ? this.withDatabase((db) => /** @type {Promise<DatabaseContent>} */ (new Promise((resolve, reject) => {
         const transaction = db.transaction([PROFILES, PICTURES], "readonly");
         const records = transaction.objectStore(PROFILES).getAll();
-        const keys = transaction.objectStore(PICTURES).getAllKeys();
+        const keys = /** @type {IDBRequest<string[]>} */ (transaction.objectStore(PICTURES).getAllKeys());
         const pictures = transaction.objectStore(PICTURES).getAll();
         transaction.oncomplete = () => resolve({
           records: records.result,
@@ -366,7 +415,7 @@ export class Store {
         });
         transaction.onerror = () => reject(transaction.error);
         transaction.onabort = () => reject(transaction.error || new Error("aborted"));
-      })).catch(() => {
+      }))).catch(/** @returns {DatabaseContent} */ () => {
         this.databaseWorks = false;
         return { records: [], pictures: new Map() };
       })
@@ -374,12 +423,14 @@ export class Store {
     const copies = this.firstCopies || this.readCopies();
     this.firstCopies = null;
     const stored = await reading;
+    /** @param {StoredRecord} record @param {(place: string) => string | null} [elsewhere] @returns {Joined} */
     const fromDatabase = (record, elsewhere = undefined) => {
       const joined = together(record, (key) => stored.pictures.get(key) ?? null, elsewhere);
       this.stored.database.set(record.id, joined.places);
       this.seen.database.set(record.id, record.revision);
       return joined;
     };
+    /** @type {Map<string, StoredRecord>} */
     const byId = new Map();
     const records = new Map(stored.records.map((record) => [record.id, record]));
     for (const id of new Set([...copies.keys(), ...records.keys()])) {
@@ -387,36 +438,38 @@ export class Store {
       const kept = records.get(id);
       // A picture one store lacks is taken from the other.
       let copyJoined = copy && this.fromCopy(copy, undefined, stored.pictures);
-      const keptJoined = kept && fromDatabase(kept, copyJoined && ((place) => copyJoined.places.get(place)?.value ?? null));
+      const keptJoined = kept && fromDatabase(kept, copyJoined && ((place) => /** @type {Joined} */ (copyJoined).places.get(place)?.value ?? null));
       if (copyJoined && copyJoined.missing.length && keptJoined) {
-        copyJoined = this.fromCopy(copy, (place) => keptJoined.places.get(place)?.value ?? null, stored.pictures);
+        copyJoined = this.fromCopy(/** @type {StoredRecord} */ (copy), (place) => keptJoined.places.get(place)?.value ?? null, stored.pictures);
       }
       if (copyJoined && keptJoined) {
         // Both: the one that is whole is the base; the other's items are taken in.
         const [base, other] = keptJoined.missing.length > copyJoined.missing.length ? [copyJoined, keptJoined] : [keptJoined, copyJoined];
         merge(base.profile, without(other.profile, incomplete(other)));
         byId.set(id, base.profile);
-      } else byId.set(id, (copyJoined || keptJoined).profile);
+      } else byId.set(id, /** @type {Joined} the id is of one of them */ (copyJoined || keptJoined).profile);
     }
-    return inOrder(byId.values());
+    return /** @type {R[]} */ (inOrder(byId.values()));
   }
 
   /** Takes into the profile what another tab stored since this page last read or
    * wrote it: from the copy at once, from the database when it has answered.
-   * Says whether anything was taken. */
+   * Says whether anything was taken.
+   * @param {R} profile @returns {Promise<boolean>} */
   async refresh(profile) {
     markRemoved(profile);
     let took = this.takeFromCopy(profile);
     if (this.db) {
       try {
-        const theirs = await this.withDatabase((db) => new Promise((resolve, reject) => {
+        const theirs = await this.withDatabase((db) => /** @type {Promise<StoredRecord | null>} */ (new Promise((resolve, reject) => {
           const transaction = db.transaction([PROFILES, PICTURES], "readonly");
+          /** @type {StoredRecord | null} */
           let found = null;
           this.readStored(transaction, profile.id, (joined) => { found = joined; });
           transaction.oncomplete = () => resolve(found);
           transaction.onerror = () => reject(transaction.error);
           transaction.onabort = () => reject(transaction.error || new Error("aborted"));
-        }));
+        })));
         if (theirs) took = merge(profile, theirs) || took;
       } catch {
         // Read at the next save.
@@ -428,7 +481,8 @@ export class Store {
   }
 
   /** What the page holds and what another source holds of the same profile,
-   * together in the page's profile (see merge()). Says whether anything was taken. */
+   * together in the page's profile (see merge()). Says whether anything was taken.
+   * @param {R} profile @param {StoredRecord} theirs @returns {boolean} */
   combine(profile, theirs) {
     markRemoved(profile);
     const took = merge(profile, theirs);
@@ -437,8 +491,10 @@ export class Store {
   }
 
   /** The copy another tab wrote, taken into the profile (nothing when this page
-   * wrote it last, or when it cannot be read: the database has it). */
+   * wrote it last, or when it cannot be read: the database has it).
+   * @param {StoredRecord} profile @returns {boolean} */
   takeFromCopy(profile) {
+    /** @type {StoredRecord | null} */
     let record = null;
     try {
       record = JSON.parse(localStorage.getItem(this.prefix + profile.id) || "null");
@@ -451,8 +507,10 @@ export class Store {
     return merge(profile, without(joined.profile, incomplete(joined)));
   }
 
-  /** The pictures this page knows of a profile, by key. */
+  /** The pictures this page knows of a profile, by key.
+   * @param {string} id @returns {Map<string, string>} */
   knownPictures(id) {
+    /** @type {Map<string, string>} */
     const values = new Map();
     for (const places of [this.stored.copy.get(id), this.stored.database.get(id)]) {
       for (const { key, value } of (places || new Map()).values()) values.set(key, value);
@@ -462,7 +520,9 @@ export class Store {
 
   /** In a transaction: the database's record of a profile when another tab wrote
    * it since this page last read or wrote it, with its pictures; `done(profile
-   * without the items whose pictures are missing)`, or done(null). */
+   * without the items whose pictures are missing)`, or done(null).
+   * @param {IDBTransaction} transaction @param {string} id
+   * @param {(theirs: StoredRecord | null) => void} done */
   readStored(transaction, id, done) {
     const request = transaction.objectStore(PROFILES).get(id);
     request.onsuccess = () => {
@@ -490,7 +550,8 @@ export class Store {
 
   /** Saves a profile in both places, after taking in what another tab stored
    * since. Resolves to true when at least one store kept all of it (a copy that
-   * lacks a picture does not count). */
+   * lacks a picture does not count).
+   * @param {R} profile @returns {Promise<boolean>} */
   async save(profile) {
     markRemoved(profile);
     const name = this.naming(profile.id);
@@ -504,7 +565,8 @@ export class Store {
       this.copyWorks = false;
     }
     if (this.db) {
-      let places = null;
+      // (Typed by a cast: tsc would take it for null below, not seeing the callback set it.)
+      let places = /** @type {Map<string, StoredPicture> | null} */ (null);
       try {
         await this.withDatabase((db) => {
           // Read, take in and write in one transaction: another tab's save of
@@ -525,7 +587,7 @@ export class Store {
             if (written.changed) {
               // Pictures no record names any more go, in the same transaction.
               const named = keysOf(written.record);
-              const keys = pictureStore.getAllKeys(picturesOf(whole.id));
+              const keys = /** @type {IDBRequest<string[]>} */ (pictureStore.getAllKeys(picturesOf(whole.id)));
               keys.onsuccess = () => {
                 for (const key of keys.result) if (!named.has(key)) pictureStore.delete(key);
               };
@@ -533,7 +595,8 @@ export class Store {
           });
           return finished(transaction);
         });
-        this.stored.database.set(profile.id, places);
+        // Set when the transaction read the record, before it completed.
+        this.stored.database.set(profile.id, /** @type {Map<string, StoredPicture>} */ (places));
         this.databaseWorks = true;
         kept = true;
       } catch {
@@ -554,14 +617,16 @@ export class Store {
     return kept;
   }
 
-  /** The profile as it is written: with the schema and a new revision. */
+  /** The profile as it is written: with the schema and a new revision.
+   * @param {StoredRecord} profile @returns {StoredRecord} */
   whole(profile) {
     this.writes += 1;
     return { ...profile, schema: SCHEMA, revision: `${this.tab}-${this.writes}` };
   }
 
   /** The localStorage copy: new pictures first, as space allows, then the record.
-   * Throws when the record itself cannot be written; says whether all was kept. */
+   * Throws when the record itself cannot be written; says whether all was kept.
+   * @param {StoredRecord} whole @param {(place: string, value: string) => string} name @returns {boolean} */
   saveCopy(whole, name) {
     const before = this.stored.copy.get(whole.id) || new Map();
     const { record, places, changed, complete } = apart(whole, before, (key, value) => {
@@ -586,8 +651,10 @@ export class Store {
   }
 
   /** Gives a new picture the key either store already has it under, or a new
-   * one, the same for both stores. */
+   * one, the same for both stores.
+   * @param {string} id @returns {(place: string, value: string) => string} */
   naming(id) {
+    /** @type {Map<string, StoredPicture>} */
     const made = new Map();
     return (place, value) => {
       for (const known of [this.stored.copy.get(id), this.stored.database.get(id), made]) {
@@ -600,12 +667,14 @@ export class Store {
     };
   }
 
+  /** Every key in localStorage. @returns {string[]} */
   storageKeys() {
     const keys = [];
     for (let i = 0; i < localStorage.length; i += 1) keys.push(localStorage.key(i));
-    return keys.filter(Boolean);
+    return /** @type {string[]} */ (keys.filter(Boolean));
   }
 
+  /** Removes a profile and its pictures from both stores. @param {string} id @returns {Promise<void>} */
   async remove(id) {
     try {
       localStorage.removeItem(this.prefix + id);

@@ -3,11 +3,18 @@
 // stores it. No editor judges an answer.
 
 import { drawing } from "./drawing.js";
-import { h, svg } from "./dom.js";
-import { kaketoe, PROFILE_COLOURS } from "./kaketoe-art.js";
+import { h, svg } from "../shared/dom.js";
+import { PROFILE_COLOURS } from "../shared/settings.js";
+import { kaketoe } from "./kaketoe-art.js";
 
 const PHOTO_MAX_SIDE = 1280;
 
+/** @typedef {import("../shared/types.js").AnswerValue} AnswerValue */
+
+/** A labelled text field (`long`: several lines); `onInput(text)` on every key.
+ * @param {string} label @param {string | null | undefined} value
+ * @param {(text: string) => void} onInput @param {{long?: boolean}} [options]
+ * @returns {HTMLElement} */
 function textBox(label, value, onInput, { long = true } = {}) {
   const id = `field-${Math.random().toString(36).slice(2)}`;
   const field = long
@@ -18,6 +25,8 @@ function textBox(label, value, onInput, { long = true } = {}) {
   return h("div", { class: "field" }, h("label", { for: id }, label), field);
 }
 
+/** A photo made small enough to keep: at most PHOTO_MAX_SIDE pixels a side, as a JPEG data: URL.
+ * @param {File} file @returns {Promise<string>} */
 function photoToDataUrl(file) {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
@@ -30,7 +39,7 @@ function photoToDataUrl(file) {
         const canvas = document.createElement("canvas");
         canvas.width = Math.round(picture.width * scale);
         canvas.height = Math.round(picture.height * scale);
-        canvas.getContext("2d").drawImage(picture, 0, 0, canvas.width, canvas.height);
+        /** @type {CanvasRenderingContext2D} */ (canvas.getContext("2d")).drawImage(picture, 0, 0, canvas.width, canvas.height);
         resolve(canvas.toDataURL("image/jpeg", 0.85));
       };
       picture.src = String(reader.result);
@@ -39,6 +48,14 @@ function photoToDataUrl(file) {
   });
 }
 
+/** The editor of one activity, showing `answer` (or the child's draft, as an
+ * answer). `save(value)` with the kind's value, or null when there is none.
+ * @param {import("../shared/types.js").Activity} activity
+ * @param {Partial<import("../shared/types.js").Answer> | null | undefined} answer
+ * @param {{booklet: import("../shared/types.js").Booklet, words: import("../shared/types.js").Words,
+ *   profile: import("../shared/types.js").Profile, art: {[id: string]: string},
+ *   save: (value: AnswerValue | null) => void}} app
+ * @returns {HTMLElement} */
 export function editor(activity, answer, { booklet, words, profile, art, save }) {
   const value = answer && answer.state === "answered" ? answer.value : null;
   switch (activity.kind) {
@@ -111,7 +128,8 @@ export function editor(activity, answer, { booklet, words, profile, art, save })
       return h("div", { class: "choices", role: "group", "aria-label": activity.title }, ...buttons);
     }
     case "people": {
-      const people = value ? value.people.map((p) => ({ ...p })) : [{ name: "", who: "" }];
+      /** @type {{name: string, who: string}[]} */
+      const people = value ? value.people.map((/** @type {{name: string, who: string}} */ p) => ({ ...p })) : [{ name: "", who: "" }];
       const list = h("ol", { class: "people" });
       const store = () => {
         const named = people.filter((p) => p.name.trim());
@@ -131,7 +149,8 @@ export function editor(activity, answer, { booklet, words, profile, art, save })
           if (people.length < activity.max_people) {
             people.push({ name: "", who: "" });
             draw();
-            list.lastElementChild.querySelector("input").focus();
+            // draw() has just made the new person's fields.
+            /** @type {HTMLInputElement} */ (/** @type {Element} */ (list.lastElementChild).querySelector("input")).focus();
           }
         },
       }, words.people_add);

@@ -9,8 +9,9 @@
 //   profile.cardDrafts: {questionId: text}  (what the child wrote for a question
 //     they unticked, or on a card they skipped: it stays on the device)
 
-import { h, isolated, svg } from "./dom.js";
-import { kaketoe, PROFILE_COLOURS } from "./kaketoe-art.js";
+import { h, isolated, svg } from "../shared/dom.js";
+import { PROFILE_COLOURS } from "../shared/settings.js";
+import { kaketoe } from "./kaketoe-art.js";
 
 export const OLDER = "10-13";
 
@@ -288,20 +289,14 @@ export function cardScreens(app) {
       h("button", { type: "submit", class: "button button--primary" }, words().plan_add)));
   }
 
-  // Words in another language inside a text, written [[en:IOM]], carry their
-  // language and direction (kaketoe._deck.FOREIGN).
-  const FOREIGN = /\[\[([a-z]{2}):([^[\]]+)\]\]/g;
-  const spoken = (text) => text.replace(FOREIGN, "$2");
-  const marked = (text) => {
-    const nodes = [];
-    let at = 0;
-    for (const found of text.matchAll(FOREIGN)) {
-      nodes.push(text.slice(at, found.index), h("span", { lang: found[1], dir: "ltr" }, found[2]));
-      at = found.index + found[0].length;
-    }
-    nodes.push(text.slice(at));
-    return nodes;
-  };
+  // The terms and texts of the information come as runs of [language, words],
+  // the language "" for the text's own (kaketoe._schema.Runs): words in another
+  // language, such as IOM in Arabic, carry their language and direction.
+  /** @typedef {[string, string][]} Runs */
+  /** The words as they are said. @param {Runs} runs @returns {string} */
+  const spoken = (runs) => runs.map(([, words]) => words).join("");
+  /** The words as they are shown. @param {Runs} runs @returns {(string | HTMLElement)[]} */
+  const marked = (runs) => runs.map(([language, words]) => (language ? h("span", { lang: language, dir: "ltr" }, words) : words));
 
   function info() {
     const about = deck().info;
@@ -311,7 +306,7 @@ export function cardScreens(app) {
       h("p", {}, about.intro),
       ...about.sections.map((section) => h("section", { class: "story", "aria-labelledby": `info-${section.id}` },
         h("h2", { id: `info-${section.id}` }, section.title),
-        app.speechFor(spoken([section.title, ...section.paragraphs, ...section.items.map((i) => `${i.term}. ${i.text}`)].join(" "))),
+        app.speechFor([section.title, ...section.paragraphs, ...section.items.map((i) => `${spoken(i.term)}. ${spoken(i.text)}`)].join(" ")),
         ...section.paragraphs.map((paragraph) => h("p", {}, paragraph)),
         h("dl", { class: "info-items" }, ...section.items.flatMap((item) => [h("dt", {}, marked(item.term)), h("dd", {}, marked(item.text))])))));
   }

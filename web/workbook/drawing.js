@@ -2,7 +2,7 @@
 // thicknesses, an eraser, undo and clear. Every finished stroke is reported
 // as a PNG data URL, which the activity saves.
 
-import { h } from "./dom.js";
+import { h } from "../shared/dom.js";
 
 const WIDTH = 800;
 const HEIGHT = 600;
@@ -10,6 +10,10 @@ const COLOURS = ["#2f2219", "#c62828", "#f4a300", "#2e7d32", "#1f5fa8", "#6b3fa0
 const SIZES = { thin: 6, thick: 18 };
 const UNDO_STEPS = 20;
 
+/** The drawing field: canvas and tools. `image`: the drawing so far (a data:
+ * URL), or none; `onChange(image)` after every stroke, undo and clear.
+ * @param {{words: import("../shared/types.js").Words, image?: string | null, onChange: (image: string) => void}} options
+ * @returns {HTMLElement} */
 export function drawing({ words, image, onChange }) {
   const canvas = h("canvas", {
     class: "drawing__canvas",
@@ -18,7 +22,8 @@ export function drawing({ words, image, onChange }) {
     role: "img",
     "aria-label": words.colours,
   });
-  const context = canvas.getContext("2d");
+  // A canvas of this size always has a 2d context.
+  const context = /** @type {CanvasRenderingContext2D} */ (canvas.getContext("2d"));
   context.fillStyle = "#ffffff";
   context.fillRect(0, 0, WIDTH, HEIGHT);
   context.lineCap = "round";
@@ -26,6 +31,7 @@ export function drawing({ words, image, onChange }) {
   let colour = COLOURS[0];
   let size = SIZES.thin;
   let erasing = false;
+  /** @type {ImageData[]} */
   const history = [];
 
   if (image) {
@@ -34,10 +40,12 @@ export function drawing({ words, image, onChange }) {
     picture.src = image;
   }
 
+  /** Where the pointer is, on the canvas. @param {PointerEvent} event @returns {[number, number]} */
   const point = (event) => {
     const box = canvas.getBoundingClientRect();
     return [((event.clientX - box.left) / box.width) * WIDTH, ((event.clientY - box.top) / box.height) * HEIGHT];
   };
+  /** @type {[number, number] | null} the stroke's last point, while drawing */
   let last = null;
   canvas.addEventListener("pointerdown", (event) => {
     event.preventDefault();
@@ -69,6 +77,7 @@ export function drawing({ words, image, onChange }) {
   canvas.addEventListener("pointerup", finish);
   canvas.addEventListener("pointercancel", finish);
 
+  /** @param {HTMLElement[]} group @param {HTMLElement} chosen */
   const pressed = (group, chosen) => {
     for (const button of group) button.setAttribute("aria-pressed", String(button === chosen));
   };

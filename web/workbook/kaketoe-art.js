@@ -9,6 +9,9 @@ const CREST = [
   "M32 22 C32 12 32 4 30 0 C28 6 27 14 27 24 Z",
 ];
 
+/** The kaketoe as SVG markup: `crest` from 0 (flat) to 4 (straight up), the
+ * body in `colour` (a CSS colour).
+ * @param {number} [crest] @param {string} [colour] @returns {string} */
 export function kaketoe(crest = 2, colour = "#ffffff") {
   const path = CREST[Math.max(0, Math.min(4, crest))];
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">
@@ -18,14 +21,3 @@ export function kaketoe(crest = 2, colour = "#ffffff") {
   <circle cx="36" cy="36" r="3.5" fill="#2f2219"/><circle cx="37" cy="35" r="1" fill="#ffffff"/>
 </svg>`;
 }
-
-export const PROFILE_COLOURS = {
-  purple: "#e6dcf5",
-  green: "#dcefdc",
-  blue: "#dce8f7",
-  orange: "#fbe3cc",
-  red: "#f7d9d9",
-  yellow: "#fff3c4",
-  pink: "#f9dcec",
-  teal: "#d4efec",
-};

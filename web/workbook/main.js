@@ -4,19 +4,26 @@
 
 import { editor } from "./activities.js";
 import { cardScreens, cardsWorkbook, OLDER, usesCards } from "./cards.js";
-import { fill, h, isolated, svg } from "./dom.js";
-import { kaketoe, PROFILE_COLOURS } from "./kaketoe-art.js";
-import { Python } from "./python.js";
-import { cleanNickname, Store, uniqueNickname } from "./store.js";
+import { fill, h, isolated, svg } from "../shared/dom.js";
+import { safeName, shareOrDownload } from "../shared/download.js";
+import { kaketoe } from "./kaketoe-art.js";
+import { Python } from "../shared/python.js";
+import { APP_ROOT, dataFile, earnsSticker, PROFILE_COLOURS, settings } from "../shared/settings.js";
+import { cleanNickname, Store, uniqueNickname } from "../shared/store.js";
 
 // A pause in typing saves; steady typing saves at least once a second, so a
 // browser that is killed loses at most the last second.
 const SAVE_DELAY_MS = 400;
 const SAVE_AT_MOST_MS = 1000;
 const SAVE_RETRY_MS = 3000;
-const LANGUAGES = ["nl", "en", "ar"];
-const APP = new URL("../", document.baseURI);
 
+/** @typedef {import("../shared/types.js").Profile} Profile */
+
+/** What the app holds while it runs (cards.js shares it).
+ * @type {{booklet: import("../shared/types.js").Booklet | null, words: import("../shared/types.js").Words,
+ *   store: Store<Profile> | null, profiles: Profile[], profile: Profile | null, python: Python | null,
+ *   saveTimer: ReturnType<typeof setTimeout> | null, firstUnsaved: number, dirty: boolean,
+ *   checking: Promise<unknown> | null}} */
 const state = {
   booklet: null,
   words: {},
@@ -40,7 +47,9 @@ function now() {
 }
 
 /** A message above the screen. A `passing` one is about the screen it appears
- * on: it goes when the child leaves that screen. */
+ * on: it goes when the child leaves that screen.
+ * @param {string} text
+ * @param {{action?: Node, kind?: string, id?: string, passing?: boolean}} [options] `id`: a notice with it replaces the one before */
 function notice(text, { action, kind = "info", id, passing = false } = {}) {
   if (id) document.getElementById(id)?.remove();
   const element = h("div", { class: `notice notice--${kind}`, id, dataset: passing ? { passing: "new" } : undefined }, h("p", {}, text), action);
@@ -50,7 +59,7 @@ function notice(text, { action, kind = "info", id, passing = false } = {}) {
 
 /** A new screen: passing notices seen on the screen before go. */
 function leaveNotices() {
-  for (const element of notices.querySelectorAll("[data-passing]")) {
+  for (const element of /** @type {NodeListOf<HTMLElement>} */ (notices.querySelectorAll("[data-passing]"))) {
     if (element.dataset.passing === "seen") element.remove();
     else element.dataset.passing = "seen";
   }
@@ -137,11 +146,12 @@ function profilesScreen() {
       event.preventDefault();
       const { name, colour, age } = picked();
       if (!name) return input.focus();
+      /** @type {Profile} */
       const profile = {
         id: crypto.randomUUID(),
         nickname: name,
         colour,
-        language: document.body.dataset.language,
+        language: settings.language,
         age,
         created: now(),
         updated: now(),
@@ -380,10 +390,6 @@ function setAnswer(activity, patch) {
   return next;
 }
 
-function earnsSticker(answer) {
-  return answer && (answer.state === "answered" || answer.state === "talk");
-}
-
 function activityScreen(activityId) {
   const { booklet, words } = state;
   const activity = booklet.parts.flatMap((p) => p.activities).find((a) => a.id === activityId);
@@ -499,25 +505,11 @@ function workbookData(profile) {
 async function deliver(html, name) {
   const file = new File([html], name, { type: "text/html" });
   performance.mark("kaketoe:export-file");
-  if (navigator.canShare && navigator.canShare({ files: [file] })) {
-    try {
-      await navigator.share({ files: [file] });
-      return;
-    } catch (error) {
-      if (error && error.name === "AbortError") return;
-    }
-  }
-  const url = URL.createObjectURL(file);
-  const link = h("a", { href: url, download: name, hidden: true });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  await shareOrDownload(file);
 }
 
 function fileName(profile, variant) {
-  const safe = profile.nickname.normalize("NFKD").replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "") || "kaketoe";
-  return `kaketoe-${safe}-${now().slice(0, 10)}-${variant}.html`;
+  return `kaketoe-${safeName(profile.nickname, "kaketoe")}-${now().slice(0, 10)}-${variant}.html`;
 }
 
 function exportScreen() {
@@ -528,9 +520,9 @@ function exportScreen() {
   const status = h("p", { role: "status", class: "saved" });
   const request = (variant) => state.python.call({
     type: "export",
-    profile: workbookData(profile),
+    workbook: workbookData(profile),
     variant,
-    language: document.body.dataset.language,
+    language: settings.language,
     created: profile.created,
     updated: profile.updated,
   });
@@ -607,6 +599,7 @@ function importScreen() {
           class: "button button--primary",
           onclick: async () => {
             const answers = Object.fromEntries((imported.workbook.answers || []).map((a) => [a.activity, a]));
+            /** @type {Profile} */
             const profile = {
               id: crypto.randomUUID(),
               // A name no other profile has, within the 40 characters a file allows.
@@ -651,7 +644,8 @@ function importScreen() {
  * "Bewaar het blad" makes the draft the page. The pages belong to the child,
  * who chooses per page whether the counselor may see it (off unless chosen).
  * A page can be changed or, after a question, removed. Opened without a page
- * (`editing` undefined: a reload, a link), the page written last comes back. */
+ * (`editing` undefined: a reload, a link), the page written last comes back.
+ * @param {{editing?: string | null, removing?: string | null}} [opened] the page being changed or removed, by id */
 function goodbyeScreen({ editing, removing = null } = {}) {
   const { booklet, words, profile } = state;
   const goodbye = booklet.goodbye;
@@ -816,7 +810,7 @@ function draw() {
  * what a site stores after 7 days, and the installed app does not see it. */
 function needsInstallFirst() {
   const apple = /iPad|iPhone|iPod/.test(navigator.userAgent) || (navigator.platform === "MacIntel" && navigator.maxTouchPoints > 1);
-  const installed = matchMedia("(display-mode: standalone)").matches || navigator.standalone === true;
+  const installed = matchMedia("(display-mode: standalone)").matches || /** @type {Navigator & {standalone?: boolean}} Safari's own */ (navigator).standalone === true;
   return apple && !installed && state.profiles.length === 0;
 }
 
@@ -824,7 +818,7 @@ function needsInstallFirst() {
 async function watchForUpdates() {
   let registration;
   try {
-    registration = await navigator.serviceWorker.register(new URL("../sw.js", document.baseURI), { scope: APP.pathname });
+    registration = await navigator.serviceWorker.register(new URL("sw.js", APP_ROOT), { scope: APP_ROOT.pathname });
   } catch {
     return;
   }
@@ -917,20 +911,15 @@ function listenToOtherTabs() {
 async function main() {
   // Python is there before any screen (it starts later, in the background): a
   // screen that needs it, drawn first after a reload, finds it.
-  state.python = new Python({
-    worker: "../js/python-worker.js",
-    pyodide: "../pyodide/314.0.7/",
-    bundle: `../python/kaketoe-${document.body.dataset.version}.zip`,
-    booklets: "../booklets/",
-    languages: LANGUAGES,
-  });
+  state.python = new Python();
   // The booklet and the child's answers are read at the same time.
-  const booklet = fetch(document.body.dataset.booklet).then((response) => response.json());
+  const booklet = fetch(dataFile("booklets")).then((response) => response.json());
   state.store = new Store();
   state.store.taken = (profile) => {
     if (profile === state.profile) redraw();
   };
   const opened = state.store.open();
+  /** @type {(value?: unknown) => void} */
   let settled;
   state.checking = new Promise((resolve) => { settled = resolve; });
   try {
