@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint bench soak clean setup
+.PHONY: serve build test lint test-js bench soak clean setup
 
 serve: setup ## Serve the site with live reload at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -26,10 +26,18 @@ bench: build $(CHROMIUM) ## Measure the workbook app; writes docs/performance.md
 soak: build $(CHROMIUM) ## Disrupt the workbook app while answers are typed; writes docs/reliability.md
 	$(BIN)/python bench/soak.py site
 
-lint: setup ## ruff and mypy
+lint: setup ## ruff and mypy; the served JavaScript's JSDoc types (tsc) and eslint
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	node_modules/.bin/tsc -p tsconfig.json
+	node_modules/.bin/tsc -p tsconfig.strict.json
+	node_modules/.bin/tsc -p tsconfig.worker.json
+	node_modules/.bin/eslint web tests/js eslint.config.js
+
+# Needs only Node: the modules under test import nothing from node_modules.
+test-js: ## The pure JavaScript modules (storage merge, pictures, family codes) under node --test
+	node --test tests/js/
 
 setup: $(VENV)/.installed node_modules/.installed
 

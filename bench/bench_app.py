@@ -523,7 +523,7 @@ EXPLANATION = [
     "pyodide.mjs to the first runPython. This build serves Pyodide with the",
     "standard library modules the app uses compiled to bytecode ahead, as",
     "upstream's py-compiled build has them, and our bundle compiled too",
-    "(hooks/_bytecode.py): a bare start of that is the third row, for",
+    "(kaketoe._pyodide_compile): a bare start of that is the third row, for",
     "comparison. Every bare start runs in a fresh browser profile on the third",
     "visit, with Pyodide in the service worker's cache: as warm as the app's own",
     "worker on its measured visit. (The browser keeps Pyodide's compiled",

@@ -63,7 +63,7 @@ LABELS = (
     "page_of_part",
     "question_language",
 )
-# The words of the app's screens (workbook/web/), from app.yml.
+# The words of the app's screens (web/workbook/), from app.yml.
 APP_WORDS = (
     "app_title",
     "profiles_title",
