@@ -11,8 +11,8 @@ import pytest
 from axe import axe_violations
 from playwright.sync_api import expect
 from test_counselor_tools import PYTHON_MS, open_tool
-from test_workbook_app import LANGUAGES, export, open_app, reload_to_profiles
-from workbook_samples import booklet, booklets
+from test_workbook_app import export, open_app, reload_to_profiles
+from workbook_samples import LANGUAGES, booklet, booklets
 
 from kaketoe import read_export
 

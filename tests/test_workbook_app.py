@@ -14,13 +14,11 @@ import pytest
 from axe import axe_violations
 from page_visit import PHONE, TABLET, PageVisit, visit
 from playwright.sync_api import expect
-from workbook_samples import booklet, booklets
+from workbook_samples import LANGUAGES, booklet, booklets
 
 from kaketoe import read_export, workbook_to_data
 
 pytestmark = pytest.mark.browser
-
-LANGUAGES = ("nl", "en", "ar")
 
 
 def open_app(context: Any, site_server: str, language: str, path: str = "") -> PageVisit:

@@ -11,9 +11,16 @@ from typing import Any
 from conftest import ROOT
 
 from kaketoe import Booklet, load_booklet
+from kaketoe._booklet import booklet_languages
 from kaketoe._deck import Deck
+from kaketoe._settings import site_settings
 
-LANGUAGES = ("nl", "en", "ar")
+# Every language with a booklet, in the site's order (the default first).
+LANGUAGES = tuple(
+    language
+    for language in site_settings(ROOT).languages
+    if language in booklet_languages(ROOT / "content")
+)
 WHEN = "2026-11-20T10:15:00+01:00"
 LATER = "2026-11-22T16:40:00+01:00"
 HOSTILE = [
