@@ -18,12 +18,8 @@ pyodide.FS.writeFile("/build/stdlib.zip", readFileSync(`${pyodideDir}/python_std
 pyodide.FS.writeFile("/build/bundle.zip", bundle);
 pyodide.FS.writeFile("/build/booklet.json", readFileSync(bookletPath));
 pyodide.unpackArchive(new Uint8Array(bundle), "zip", { extractDir: "/build/bundle" });
-const said = pyodide.runPython(`
-import sys
-sys.path.insert(0, "/build/bundle")
-from kaketoe._pyodide_compile import main
-main("/build")
-`);
+pyodide.pyimport("sys").path.insert(0, "/build/bundle");
+const said = pyodide.pyimport("kaketoe._pyodide_compile").main("/build");
 process.stdout.write(`${said}\n`);
 writeFileSync(`${outDir}/python_stdlib.zip`, pyodide.FS.readFile("/build/python_stdlib.zip"));
 writeFileSync(`${outDir}/bundle.zip`, pyodide.FS.readFile("/build/compiled-bundle.zip"));
