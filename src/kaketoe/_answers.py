@@ -36,6 +36,7 @@ from kaketoe._checks import (
 from kaketoe._checks import name as name_of
 from kaketoe._checks import text as text_of
 from kaketoe._deck import Deck
+from kaketoe._schema import CHILD_ADDRESSES
 
 # What the child works in: the story booklet (6-9) or the conversation cards (10-13).
 Material = Literal["booklet", "cards"]
@@ -53,6 +54,10 @@ PROFILE_COLOUR_VALUES = {
     "teal": "#d4efec",
 }
 PROFILE_COLOURS = tuple(PROFILE_COLOUR_VALUES)
+# How the child wants to be addressed, in a language whose texts for the child
+# have forms for a girl and a boy (kaketoe._schema.ChildText). Not chosen: the
+# neutral form; the file then has no "addressed_as".
+PROFILE_ADDRESSES = CHILD_ADDRESSES
 # An activity done, or kept for a talk, earns a sticker; skipping one costs nothing.
 STICKER_STATES = ("answered", "talk")
 
@@ -125,6 +130,7 @@ class PlacedSticker:
 class Profile:
     nickname: str
     colour: str
+    addressed_as: str = ""  # "girl", "boy", or "" (not chosen: the neutral form)
 
 
 @dataclass(frozen=True)
@@ -368,13 +374,21 @@ def workbook_from_data(booklet: Booklet, data: object) -> Workbook:
 
 def _profile(record: Mapping[str, Any]) -> Profile:
     profile = mapping(record.get("profile"), "profile")
-    known_keys(profile, ("nickname", "colour"), "profile")
+    known_keys(profile, ("nickname", "colour", "addressed_as"), "profile")
     colour = profile.get("colour")
     if colour not in PROFILE_COLOURS:
         raise AnswerError("profile", f"colour must be one of {', '.join(PROFILE_COLOURS)}")
+    # Absent in files made before the choice existed, and when nothing was chosen.
+    addressed_as = profile.get("addressed_as", "")
+    if "addressed_as" in profile and addressed_as not in PROFILE_ADDRESSES:
+        raise AnswerError(
+            "profile",
+            f"addressed_as must be one of {', '.join(PROFILE_ADDRESSES)}, or left out",
+        )
     return Profile(
         nickname=name_of(profile.get("nickname"), "profile nickname", MAX_NICKNAME),
         colour=str(colour),
+        addressed_as=str(addressed_as),
     )
 
 
@@ -426,10 +440,13 @@ def _with_stickers(workbook: Workbook, booklet: Booklet, data: object) -> Workbo
 
 
 def workbook_to_data(workbook: Workbook, booklet: Booklet) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "material": workbook.material,
-        "profile": {"nickname": workbook.profile.nickname, "colour": workbook.profile.colour},
+    profile: dict[str, str] = {
+        "nickname": workbook.profile.nickname,
+        "colour": workbook.profile.colour,
     }
+    if workbook.profile.addressed_as:  # left out when not chosen: older apps read the file
+        profile["addressed_as"] = workbook.profile.addressed_as
+    data: dict[str, Any] = {"material": workbook.material, "profile": profile}
     if workbook.material == "cards":
         data["cards"] = [card_answer_to_data(c) for c in workbook.cards.values()]
         data["plan"] = [plan_point_to_data(p) for p in workbook.plan]

@@ -148,6 +148,10 @@ APP_WORDS = (
     "install_ipad",
     "last_export_never",
 )
+# The question how the child wants to be addressed, asked with a new profile in
+# a language whose texts for the child have forms for a girl and a boy (app.yml,
+# under "address"): the question, its hint, and a button per choice.
+ADDRESS_WORDS = ("question", "hint", "girl", "boy", "neutral")
 # Words with a form per number (Intl.PluralRules categories; "other" always).
 APP_PLURALS = ("last_export_days",)
 # Messages for a file that cannot be read back; see kaketoe._import.
@@ -177,7 +181,7 @@ CHOICE = ("kind", ("choice",))
 @dataclass(frozen=True)
 class Option:
     id: str = field(metadata=schema.ID)
-    label: str = field(metadata=schema.TEXT)
+    label: str = field(metadata=schema.FOR_CHILD)
     picture: str = field(default="", metadata=schema.identifier(optional=True))
 
 
@@ -185,11 +189,14 @@ class Option:
 class Activity:
     id: str = field(metadata=schema.ID)
     kind: Kind = field(metadata=schema.choice(KINDS))
-    title: str = field(metadata=schema.TEXT)
-    prompt: str = field(metadata=schema.TEXT)
-    read_aloud: str = field(metadata=schema.TEXT)
+    title: str = field(metadata=schema.FOR_CHILD)
+    prompt: str = field(metadata=schema.FOR_CHILD)
+    read_aloud: str = field(metadata=schema.FOR_CHILD)
+    # For the adult beside the child: one text, never in forms for a girl and a boy.
     adult_hint: str = field(default="", metadata=schema.text(optional=True))
-    paragraphs: tuple[str, ...] = field(default=(), metadata=schema.texts(when=("kind", ("info",))))
+    paragraphs: tuple[str, ...] = field(
+        default=(), metadata=schema.texts(addressed=True, when=("kind", ("info",)))
+    )
     options: tuple[Option, ...] = field(
         default=(), metadata=schema.items(Option, "option", when=CHOICE)
     )
@@ -205,8 +212,8 @@ class Activity:
 
 @dataclass(frozen=True)
 class Story:
-    title: str = field(metadata=schema.TEXT)
-    paragraphs: tuple[str, ...] = field(metadata=schema.texts())
+    title: str = field(metadata=schema.FOR_CHILD)
+    paragraphs: tuple[str, ...] = field(metadata=schema.texts(addressed=True))
 
 
 @dataclass(frozen=True)
@@ -214,7 +221,7 @@ class Part:
     id: str = field(metadata=schema.ID)
     name: str = field(metadata=schema.TEXT)  # how the part is called: "Deel A", "الجزء أ"
     colour: str = field(metadata=schema.choice(PART_COLOURS))
-    title: str = field(metadata=schema.TEXT)
+    title: str = field(metadata=schema.FOR_CHILD)
     story: Story = field(metadata=schema.one(Story))
     activities: tuple[Activity, ...] = field(metadata=schema.items(Activity, "activity"))
 
@@ -223,7 +230,7 @@ class Part:
 class Feeling:
     id: str = field(metadata=schema.ID)
     crest: int = field(metadata=schema.number(CREST_POSITIONS))
-    label: str = field(metadata=schema.TEXT)
+    label: str = field(metadata=schema.FOR_CHILD)
 
 
 @dataclass(frozen=True)
@@ -244,6 +251,7 @@ GUEST_FIELDS = ("name", "memory", "wish", "contact")
 
 @dataclass(frozen=True)
 class Goodbye:
+    # Friends and teachers write these pages: the texts speak to them, in one text.
     title: str = field(metadata=schema.TEXT)
     intro: str = field(metadata=schema.TEXT)
     read_aloud: str = field(metadata=schema.TEXT)
@@ -276,7 +284,13 @@ class Booklet:
     art: Mapping[str, str] = field(default_factory=dict, metadata=schema.MARKUP)
     # The words of the app's screens.
     words: Mapping[str, str] = field(
-        default_factory=dict, metadata=schema.words(APP_WORDS, file="app.yml")
+        default_factory=dict, metadata=schema.words(APP_WORDS, file="app.yml", addressed=True)
+    )
+    # The question how the child wants to be addressed; only in a language whose
+    # texts for the child have forms for a girl and a boy (and there it must be).
+    address: Mapping[str, str] = field(
+        default_factory=dict,
+        metadata=schema.words(ADDRESS_WORDS, file="app.yml", key="address", optional=True),
     )
     # Words with a form per plural category, e.g. {"last_export_days": {"one": ..., "other": ...}}.
     plurals: Mapping[str, Mapping[str, str]] = field(
@@ -326,6 +340,22 @@ class Booklet:
         if named is None or named.kind != "text":
             raise error(
                 where, "field 'kaketoe_name_activity' must name a text activity of the booklet"
+            )
+        if isinstance(self.words.get("app_title"), schema.ChildText):
+            # The page's title is written before anyone chose a profile.
+            raise error(where, "the app's title 'app_title' is one text, not in forms")
+        in_forms = schema.child_texts(self)
+        if in_forms and not self.address:
+            raise error(
+                where,
+                f"'{in_forms[0]}' is written in forms for a girl and a boy: app.yml then"
+                " needs the question how the child is addressed, under 'address'",
+            )
+        if self.address and not in_forms:
+            raise error(
+                where,
+                "app.yml asks how the child is addressed, but no text has forms for a girl"
+                " and a boy: leave 'address' out",
             )
 
 

@@ -74,13 +74,13 @@ class DeckError(DataError):
 @dataclass(frozen=True)
 class Question:
     id: str = field(metadata=schema.ID)
-    text: str = field(metadata=schema.TEXT)
+    text: str = field(metadata=schema.FOR_CHILD)
 
 
 @dataclass(frozen=True)
 class Card:
     id: str = field(metadata=schema.ID)
-    theme: str = field(metadata=schema.TEXT)
+    theme: str = field(metadata=schema.FOR_CHILD)
     picture: str = field(metadata=schema.ID)  # an SVG of the booklet's art, next to the kaketoe
     crest: int = field(metadata=schema.number(CREST_POSITIONS))  # 0 flat ... 4 straight up
     questions: tuple[Question, ...] = field(metadata=schema.items(Question, "question"))
@@ -100,8 +100,8 @@ class DeckPart:
     DERIVED: ClassVar[tuple[str, ...]] = ("colour",)
 
     id: str = field(metadata=schema.ID)
-    title: str = field(metadata=schema.TEXT)
-    intro: str = field(metadata=schema.TEXT)
+    title: str = field(metadata=schema.FOR_CHILD)
+    intro: str = field(metadata=schema.FOR_CHILD)
     cards: tuple[Card, ...] = field(metadata=schema.items(Card, "card"))
 
     @property
@@ -155,13 +155,15 @@ class Deck:
     id: str = field(metadata=schema.ID)
     version: int = field(metadata=schema.number(range(1, 1000)))
     title: str = field(metadata=schema.TEXT)
-    intro: tuple[str, ...] = field(metadata=schema.texts())
+    intro: tuple[str, ...] = field(metadata=schema.texts(addressed=True))
     parts: tuple[DeckPart, ...] = field(
         metadata=schema.items(DeckPart, "part", ids=PART_IDS, file="part-{id}.yml")
     )
     info: Info = field(metadata=schema.one(Info, file="info.yml"))
     labels: Mapping[str, str] = field(metadata=schema.words(LABELS, file="words.yml", key="labels"))
-    words: Mapping[str, str] = field(metadata=schema.words(APP_WORDS, file="words.yml", key="app"))
+    words: Mapping[str, str] = field(
+        metadata=schema.words(APP_WORDS, file="words.yml", key="app", addressed=True)
+    )
 
     def cards(self) -> list[Card]:
         return [card for part in self.parts for card in part.cards]

@@ -32,6 +32,7 @@ from kaketoe._booklet import Booklet
 from kaketoe._card_answers import CardAnswer, plan_point_shown
 from kaketoe._checks import AnswerError, timestamp
 from kaketoe._render import lookups, render
+from kaketoe._schema import for_child
 
 FORMAT = "kaketoe-booklet-export"
 VERSION = 2
@@ -137,12 +138,15 @@ def export_html(
     timestamp(updated, "updated")
     shown = for_counselor(workbook) if variant == "counselor" else workbook
     data = envelope(shown, booklet, variant, created, updated)
+    # The family's copy speaks to the child as the profile asks; the counselor's
+    # copy is read by an adult, in the neutral form.
+    texts = for_child(booklet, workbook.profile.addressed_as if variant == "family" else "")
     return render(
         "export.html.j2",
-        booklet=booklet,
-        child=booklet,
+        booklet=texts,
+        child=texts,
         workbook=shown,
-        **lookups(booklet, shown),
+        **lookups(texts, shown),
         variant=variant,
         created=created,
         updated=updated,

@@ -10,6 +10,7 @@ from kaketoe._booklet import Booklet
 from kaketoe._export import art_data_url
 from kaketoe._import import ImportedExport
 from kaketoe._render import lookups, render, render_fragment
+from kaketoe._schema import for_child
 
 
 def _context(imported: ImportedExport, prompts: Booklet) -> dict[str, Any]:
@@ -27,6 +28,8 @@ def _context(imported: ImportedExport, prompts: Booklet) -> dict[str, Any]:
         )
     ):
         raise ValueError("the questions must come from the booklet the file was made with")
+    # An adult reads the report and the viewer: texts in forms in the neutral form.
+    prompts = for_child(prompts, "")
     return {
         "prompts": prompts,
         "child": imported.booklet,

@@ -17,6 +17,11 @@ things around it, and what the caller passes as ``outer``; ``error`` is the
 kind of error the caller reads with), and ``DERIVED``,
 names of properties that the JSON carries for the app but that are never
 written in the YAML (the text direction, which follows from the language).
+
+A text the child reads may be written in forms, one for a girl, one for a boy
+and a neutral one (``addressed=True`` on the field; see :class:`ChildText`).
+:func:`for_child` gives a value with every such text in the form a profile
+asks for; the neutral one is the form wherever the reader is not the child.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ import posixpath
 import re
 from collections import ChainMap
 from collections.abc import Mapping
-from dataclasses import MISSING, dataclass, fields
+from dataclasses import MISSING, dataclass, fields, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal, TypeVar
@@ -53,7 +58,54 @@ PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 # the language "" for the text's own.
 FOREIGN = re.compile(r"\[\[([a-z]{2}):([^\[\]]+)\]\]")
 Runs = tuple[tuple[str, str], ...]
+# How a child may want to be addressed (a profile's choice, kaketoe._answers), and
+# the forms a text for the child is written in: these two, and a neutral one for
+# a child who did not choose and for every adult reader.
+CHILD_ADDRESSES = ("girl", "boy")
+NEUTRAL = "neutral"
+CHILD_FORMS = (NEUTRAL, *CHILD_ADDRESSES)
 T = TypeVar("T")
+
+
+class ChildText(str):
+    """A text for the child written in forms: as a ``str`` it is the neutral form.
+
+    In the YAML and the JSON it is a mapping ``{neutral: ..., girl: ..., boy: ...}``.
+    Code that does not know whom it speaks to (the report, the viewer, a check)
+    reads it as the neutral text; :func:`for_child` picks the child's form.
+    """
+
+    girl: str
+    boy: str
+
+    def __new__(cls, neutral: str, girl: str, boy: str) -> ChildText:
+        made = super().__new__(cls, neutral)
+        made.girl, made.boy = girl, boy
+        return made
+
+    def form(self, address: str) -> str:
+        """The text for a child addressed as ``address`` ("girl", "boy"); else the neutral one."""
+        if address == "girl":
+            return self.girl
+        if address == "boy":
+            return self.boy
+        return str(self)
+
+    def to_data(self) -> dict[str, str]:
+        return {NEUTRAL: str(self), "girl": self.girl, "boy": self.boy}
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, ChildText):
+            return self.to_data() == other.to_data()
+        return str.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    __hash__ = str.__hash__
+
+    def __reduce__(self) -> tuple[type[ChildText], tuple[str, str, str]]:
+        return (ChildText, (str(self), self.girl, self.boy))
 
 
 @dataclass(frozen=True)
@@ -75,6 +127,7 @@ class Spec:
     when: tuple[str, tuple[str, ...]] | None = None  # read only when this field has these values
     file: str = ""  # in the YAML, in a file of its own; items: "part-{id}.yml"
     key: str = ""  # words from a file: under this key of it ("" for the whole file)
+    addressed: bool = False  # text, texts, words: may be written in forms for a girl and a boy
 
 
 Metadata = Mapping[str, Spec]
@@ -91,8 +144,14 @@ LANGUAGE = _spec("id")  # a language code: the one thing that differs between la
 MARKUP = _spec("markup", optional=True)  # name -> markup (an SVG), kept exactly as written
 
 
-def text(*, optional: bool = False, same: bool = False, marked: bool = False) -> Metadata:
-    return _spec("text", optional=optional, same=same, marked=marked)
+def text(
+    *, optional: bool = False, same: bool = False, marked: bool = False, addressed: bool = False
+) -> Metadata:
+    return _spec("text", optional=optional, same=same, marked=marked, addressed=addressed)
+
+
+# A text the child reads, which may be written in forms for a girl and a boy (ChildText).
+FOR_CHILD = text(addressed=True)
 
 
 def identifier(*, optional: bool = False, same: bool = True) -> Metadata:
@@ -114,9 +173,13 @@ def flag(*, when: tuple[str, tuple[str, ...]] | None = None) -> Metadata:
 
 
 def texts(
-    *, optional: bool = False, same: bool = False, when: tuple[str, tuple[str, ...]] | None = None
+    *,
+    optional: bool = False,
+    same: bool = False,
+    addressed: bool = False,
+    when: tuple[str, tuple[str, ...]] | None = None,
 ) -> Metadata:
-    return _spec("texts", optional=optional, same=same, when=when)
+    return _spec("texts", optional=optional, same=same, addressed=addressed, when=when)
 
 
 def items(
@@ -142,8 +205,11 @@ def words(
     optional: bool = False,
     file: str = "",
     key: str = "",
+    addressed: bool = False,
 ) -> Metadata:
-    return _spec("words", keys=keys, blank=blank, optional=optional, file=file, key=key)
+    return _spec(
+        "words", keys=keys, blank=blank, optional=optional, file=file, key=key, addressed=addressed
+    )
 
 
 def plurals(keys: tuple[str, ...], *, file: str = "", key: str = "") -> Metadata:
@@ -260,6 +326,14 @@ def _value(spec: Spec, reader: Reader, name: str, default: Any, around: Mapping[
     where, error = reader.where, reader.error
     kind = spec.kind
     if kind == "text":
+        if spec.addressed and isinstance(raw, Mapping):
+            return child_text(raw, f"{where} > {name}", error)
+        if isinstance(raw, Mapping):
+            raise error(
+                where,
+                f"field '{name}' needs one text: forms for a girl and a boy are only for"
+                " texts the child reads",
+            )
         return _runs(raw, where, name, error) if spec.marked else reader.text(name)
     if kind == "id":
         return reader.identifier(name)
@@ -273,6 +347,8 @@ def _value(spec: Spec, reader: Reader, name: str, default: Any, around: Mapping[
     if kind == "flag":
         return reader.flag(name)
     if kind == "texts":
+        if spec.addressed:
+            return _child_texts(reader, name, spec.optional)
         return reader.texts(name)
     if kind == "items":
         entries = raw if spec.keyed and isinstance(raw, Mapping) else reader.items(name)
@@ -315,6 +391,34 @@ def _runs(raw: object, where: str, name: str, error: type[DataError]) -> Runs:
     if "[[" in FOREIGN.sub("", value) or "]]" in FOREIGN.sub("", value):
         raise error(where, f"field '{name}': write other words as [[en:IOM]]")
     return text_runs(value)
+
+
+def child_text(raw: Mapping[Any, Any], where: str, error: type[DataError]) -> ChildText:
+    """A text in forms: exactly a neutral form, a girl's and a boy's, each with text."""
+    if set(raw) != set(CHILD_FORMS):
+        raise error(
+            where,
+            "a text in forms has exactly these: neutral, girl, boy "
+            "(the neutral form is for a child who did not choose, and for adults)",
+        )
+    forms = Reader(raw, where, error)
+    neutral, girl, boy = (forms.text(form) for form in CHILD_FORMS)
+    if girl == boy:
+        raise error(where, "the girl's and the boy's forms are the same: write one text instead")
+    return ChildText(neutral, girl, boy)
+
+
+def _child_texts(reader: Reader, name: str, optional: bool) -> tuple[str, ...]:
+    values = reader.items(name, optional=optional)
+    made: list[str] = []
+    for number, value in enumerate(values, start=1):
+        if isinstance(value, Mapping):
+            made.append(child_text(value, f"{reader.where} > {name} {number}", reader.error))
+        elif isinstance(value, str) and value.strip():
+            made.append(value.strip())
+        else:
+            raise reader.error(reader.where, f"every entry of '{name}' needs text")
+    return tuple(made)
 
 
 def text_runs(text: str) -> Runs:
@@ -378,7 +482,12 @@ def _words(
         return {}
     reader = Reader(raw, where, error)
     keys = spec.keys or tuple(str(key) for key in reader.data)
-    found = {key: reader.text(key, optional=key in spec.blank) for key in keys}
+    found = {
+        key: child_text(value, f"{where} > {key}", error)
+        if spec.addressed and isinstance(value := reader.data.get(key), Mapping)
+        else reader.text(key, optional=key in spec.blank)
+        for key in keys
+    }
     if strict:
         _no_other(reader, keys)
     return found
@@ -433,18 +542,79 @@ def value_to_data(spec: Spec, value: Any) -> Any:
     if value is None or kind in ("id", "choice", "number", "flag"):
         return value
     if kind == "text":
-        return [list(run) for run in value] if spec.marked else value
+        return [list(run) for run in value] if spec.marked else _text_data(value)
     if kind == "texts":
-        return list(value)
+        return [_text_data(text) for text in value]
     if kind == "items":
         return [to_data(entry) for entry in value]
     if kind == "one":
         return to_data(value)
-    if kind in ("words", "markup"):
+    if kind == "words":
+        return {key: _text_data(text) for key, text in value.items()}
+    if kind == "markup":
         return dict(value)
     if kind == "plurals":
         return {key: dict(forms) for key, forms in value.items()}
     return {key: to_data(entry) for key, entry in value.items()}  # a table
+
+
+def _text_data(text: str) -> str | dict[str, str]:
+    return text.to_data() if isinstance(text, ChildText) else text
+
+
+# Forms for the child ---------------------------------------------------------------------
+
+
+def for_child(value: T, address: str) -> T:
+    """``value`` (a booklet, a deck, a part ...) with every text in forms replaced by
+    the form for a child addressed as ``address`` ("girl" or "boy"; anything else,
+    such as "", gives the neutral form). Texts without forms stay as they are."""
+    changes: dict[str, Any] = {}
+    for entry in specs(type(value)):
+        spec, current = entry.spec, getattr(value, entry.name)
+        if current is None:
+            continue
+        if spec.kind == "text" and isinstance(current, ChildText):
+            changes[entry.name] = current.form(address)
+        elif spec.kind == "texts" and any(isinstance(t, ChildText) for t in current):
+            changes[entry.name] = tuple(_form(t, address) for t in current)
+        elif spec.kind == "words" and spec.addressed:
+            changes[entry.name] = {key: _form(t, address) for key, t in current.items()}
+        elif spec.kind == "items":
+            changes[entry.name] = tuple(for_child(item, address) for item in current)
+        elif spec.kind == "one":
+            changes[entry.name] = for_child(current, address)
+        elif spec.kind == "table":
+            changes[entry.name] = {key: for_child(item, address) for key, item in current.items()}
+    return replace(value, **changes) if changes else value  # type: ignore[type-var]
+
+
+def _form(text: str, address: str) -> str:
+    return text.form(address) if isinstance(text, ChildText) else text
+
+
+def child_texts(value: object) -> list[ChildText]:
+    """Every text in forms inside ``value``, in order."""
+    found: list[ChildText] = []
+    for entry in specs(type(value)):
+        spec, current = entry.spec, getattr(value, entry.name)
+        if current is None:
+            continue
+        if spec.kind == "text":
+            found += [current] if isinstance(current, ChildText) else []
+        elif spec.kind == "texts":
+            found += [t for t in current if isinstance(t, ChildText)]
+        elif spec.kind == "words":
+            found += [t for t in current.values() if isinstance(t, ChildText)]
+        elif spec.kind == "items":
+            for item in current:
+                found += child_texts(item)
+        elif spec.kind == "one":
+            found += child_texts(current)
+        elif spec.kind == "table":
+            for item in current.values():
+                found += child_texts(item)
+    return found
 
 
 # Files -----------------------------------------------------------------------------------

@@ -175,9 +175,9 @@ export function merge(mine, theirs, known = new Set()) {
   }
   if (Object.keys(drafts).length) mine.drafts = drafts;
   if (theirs.cardDrafts) mine.cardDrafts = Object.assign(mine.cardDrafts || {}, { ...theirs.cardDrafts, ...(mine.cardDrafts || {}) });
-  // Name, colour and age group: the side that changed them last.
+  // Name, colour, age group and how the child is addressed: the side that changed them last.
   if ((theirs.named || "") > (mine.named || "")) {
-    for (const field of ["nickname", "colour", "age", "named"]) {
+    for (const field of ["nickname", "colour", "age", "addressedAs", "named"]) {
       if (field in theirs && mine[field] !== theirs[field]) {
         mine[field] = theirs[field];
         took = true;

@@ -76,6 +76,9 @@
 
 /** @typedef {"6-9" | "10-13"} AgeGroup */
 
+/** How a child wants to be addressed (kaketoe._answers.PROFILE_ADDRESSES); "": not chosen.
+ * @typedef {"girl" | "boy" | ""} AddressedAs */
+
 /**
  * A child's profile as the app keeps it (workbook/main.js makes it; store.js
  * stores it and merges two tabs' copies field by field).
@@ -85,9 +88,10 @@
  * @property {string} colour a name of PROFILE_COLOURS
  * @property {string} language the booklet's language when the profile was made
  * @property {AgeGroup} [age] absent in profiles made before the cards: "6-9"
+ * @property {AddressedAs} [addressedAs] how the child is addressed; absent or "": not chosen (neutral forms)
  * @property {string} created ISO time
  * @property {string} updated ISO time of the last change
- * @property {string} [named] ISO time the name, colour or age group last changed
+ * @property {string} [named] ISO time the name, colour, age group or address last changed
  * @property {string | null} lastExport ISO time a file was last made, or null
  * @property {{[activityId: string]: Answer}} answers
  * @property {PlacedSticker[]} stickers
@@ -115,6 +119,13 @@
 // The booklet the page reads (app/data/booklets/<lang>.json) ----------------------
 
 /** @typedef {{[name: string]: string}} Words */
+
+/**
+ * A text for the child in forms (kaketoe._schema.ChildText): where a booklet's
+ * JSON has one, a text of the types below may be this instead, until the page
+ * picks the child's form (shared/child-forms.js forChild).
+ * @typedef {{neutral: string, girl: string, boy: string}} ChildForms
+ */
 
 /**
  * @typedef {object} Activity
@@ -188,6 +199,8 @@
  * @property {string} language
  * @property {string} direction "ltr" or "rtl"
  * @property {Words} words the app's words
+ * @property {{question?: string, hint?: string, girl?: string, boy?: string, neutral?: string}} address
+ *   the question how the child is addressed: empty in a language whose texts have no forms
  * @property {Words} messages a file's problem (kaketoe._booklet.MESSAGES) in words
  * @property {{last_export_days: {[form: string]: string}}} plurals by Intl.PluralRules category
  * @property {{[id: string]: string}} art SVG markup by id

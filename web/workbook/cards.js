@@ -20,11 +20,17 @@ export function usesCards(profile) {
   return Boolean(profile) && profile.age === OLDER;
 }
 
+/** The profile as a file holds it (kaketoe._answers.Profile): how the child is
+ * addressed only when chosen. */
+export function fileProfile(profile) {
+  return { nickname: profile.nickname, colour: profile.colour, ...(profile.addressedAs ? { addressed_as: profile.addressedAs } : {}) };
+}
+
 /** What the Python side reads for an older child's file. Points without words are left out. */
 export function cardsWorkbook(profile) {
   return {
     material: "cards",
-    profile: { nickname: profile.nickname, colour: profile.colour },
+    profile: fileProfile(profile),
     cards: Object.values(profile.cards || {}),
     plan: (profile.plan || []).filter((point) => point.text.trim()),
     guests: profile.guests || [],

@@ -3,7 +3,8 @@
 // in Python (the kaketoe package, in a worker). Screens never wait for it.
 
 import { editor } from "./activities.js";
-import { cardScreens, cardsWorkbook, OLDER, usesCards } from "./cards.js";
+import { forChild } from "../shared/child-forms.js";
+import { cardScreens, cardsWorkbook, fileProfile, OLDER, usesCards } from "./cards.js";
 import { fill, h, isolated, svg } from "../shared/dom.js";
 import { safeName, shareOrDownload } from "../shared/download.js";
 import { kaketoe } from "./kaketoe-art.js";
@@ -19,12 +20,16 @@ const SAVE_RETRY_MS = 3000;
 
 /** @typedef {import("../shared/types.js").Profile} Profile */
 
-/** What the app holds while it runs (cards.js shares it).
- * @type {{booklet: import("../shared/types.js").Booklet | null, words: import("../shared/types.js").Words,
+/** What the app holds while it runs (cards.js shares it). `booklet` is `source`
+ * with its texts in the form for the open profile (forChild), `words` its words.
+ * @type {{source: import("../shared/types.js").Booklet | null, addressedAs: string | undefined,
+ *   booklet: import("../shared/types.js").Booklet | null, words: import("../shared/types.js").Words,
  *   store: Store<Profile> | null, profiles: Profile[], profile: Profile | null, python: Python | null,
  *   saveTimer: ReturnType<typeof setTimeout> | null, firstUnsaved: number, dirty: boolean,
  *   checking: Promise<unknown> | null}} */
 const state = {
+  source: null,
+  addressedAs: undefined,
   booklet: null,
   words: {},
   store: null,
@@ -121,6 +126,16 @@ function show(...children) {
   scrollTo(0, 0);
 }
 
+/** The booklet's texts in the form the open profile asks for: a girl's, a boy's,
+ * or (no profile, or nothing chosen) the neutral one. */
+function textsForProfile() {
+  const addressedAs = state.profile ? state.profile.addressedAs : undefined;
+  if (state.booklet && addressedAs === state.addressedAs) return;
+  state.addressedAs = addressedAs;
+  state.booklet = forChild(state.source, addressedAs);
+  state.words = state.booklet.words;
+}
+
 function art(id) {
   return state.booklet.art[id] || "";
 }
@@ -139,12 +154,12 @@ function profilesScreen() {
     }, svg(kaketoe(3, PROFILE_COLOURS[profile.colour])), h("span", { dir: "auto" }, profile.nickname)),
     h("a", { class: "tool", href: `#/change/${profile.id}` }, h("span", {}, `${words.change_profile}: `, isolated(profile.nickname))),
     h("button", { type: "button", class: "tool", onclick: () => deleteScreen(profile) }, h("span", {}, `${words.delete_profile}: `, isolated(profile.nickname))))));
-  const { nickname, colours, ages, input, picked } = profileFields({ nickname: "", colour: "green", age: "6-9" });
+  const { nickname, colours, ages, addresses, input, picked } = profileFields({ nickname: "", colour: "green", age: "6-9" });
   const form = h("form", {
     class: "new-profile",
     onsubmit: async (event) => {
       event.preventDefault();
-      const { name, colour, age } = picked();
+      const { name, colour, age, addressedAs } = picked();
       if (!name) return input.focus();
       /** @type {Profile} */
       const profile = {
@@ -153,6 +168,7 @@ function profilesScreen() {
         colour,
         language: settings.language,
         age,
+        ...(addressedAs ? { addressedAs } : {}),
         created: now(),
         updated: now(),
         answers: {},
@@ -168,16 +184,19 @@ function profilesScreen() {
       openProfile(profile.id);
     },
   },
-  h("h2", {}, words.new_profile), nickname, colours, ages,
+  h("h2", {}, words.new_profile), nickname, colours, ages, addresses,
   h("button", { type: "submit", class: "button button--primary" }, words.start));
   show(h("h1", {}, words.profiles_title), h("p", {}, words.profiles_intro), list, form,
     h("p", {}, h("a", { href: "#/import", class: "button" }, words.import)));
 }
 
-/** The name, colour and age group of a profile, as fields: the same for a new
- * profile and for changing one. picked() gives the name as the app keeps it. */
+/** The name, colour, age group and (in a language whose texts have forms for a
+ * girl and a boy) how the child is addressed, as fields: the same for a new
+ * profile and for changing one. picked() gives the name as the app keeps it,
+ * and addressedAs "girl", "boy" or "" (not chosen: the neutral form). */
 function profileFields(initial) {
   const words = state.words;
+  let addressedAs = initial.addressedAs || "";
   const input = h("input", { id: "nickname", type: "text", maxlength: 40, autocomplete: "off", required: true, dir: "auto" });
   input.value = initial.nickname;
   let colour = initial.colour;
@@ -208,12 +227,28 @@ function profileFields(initial) {
       initial.onAge?.(age);
     },
   }, label)) : [];
+  // Asked only where the booklet's language speaks to a girl and a boy in other words (kaketoe._booklet.ADDRESS_WORDS).
+  const asking = state.booklet.address || {};
+  const addressButtons = asking.question ? [["girl", asking.girl], ["boy", asking.boy], ["", asking.neutral]].map(([value, label]) => h("button", {
+    type: "button",
+    class: "button",
+    "aria-pressed": String(value === addressedAs),
+    dataset: { address: value || "neutral" },
+    onclick: (event) => {
+      addressedAs = value;
+      pressed(addressButtons, event.currentTarget);
+    },
+  }, label)) : [];
   return {
     nickname: h("div", { class: "field" }, h("label", { for: "nickname" }, words.nickname), h("p", { class: "hint" }, words.nickname_hint), input),
     colours: h("fieldset", { class: "colours" }, h("legend", {}, words.colour), ...colourButtons),
     ages: deckWords ? h("fieldset", { class: "ages" }, h("legend", {}, deckWords.age_group), ...ageButtons) : null,
+    // The hint (an example of each form) stands under the buttons, which keep their row.
+    addresses: asking.question ? h("div", { class: "addresses" },
+      h("fieldset", { class: "ages", "aria-describedby": "address-hint" }, h("legend", {}, asking.question), ...addressButtons),
+      h("p", { class: "hint", id: "address-hint" }, asking.hint)) : null,
     input,
-    picked: () => ({ name: cleanNickname(input.value), colour, age }),
+    picked: () => ({ name: cleanNickname(input.value), colour, age, addressedAs }),
   };
 }
 
@@ -228,7 +263,7 @@ function changeScreen(id) {
   const back = state.profile && state.profile.id === profile.id ? "#/home" : "#/";
   const age = usesCards(profile) ? OLDER : "6-9";
   const note = h("p", { class: "notice", id: "age-note", hidden: true }, words.age_change_note);
-  const fields = profileFields({ nickname: profile.nickname, colour: profile.colour, age, onAge: (chosen) => { note.hidden = chosen === age; } });
+  const fields = profileFields({ nickname: profile.nickname, colour: profile.colour, age, addressedAs: profile.addressedAs, onAge: (chosen) => { note.hidden = chosen === age; } });
   show(
     h("p", {}, h("a", { href: back, class: "tool" }, words.back)),
     h("h1", {}, `${words.change_title}: `, isolated(profile.nickname)),
@@ -236,9 +271,9 @@ function changeScreen(id) {
       class: "new-profile",
       onsubmit: async (event) => {
         event.preventDefault();
-        const { name, colour, age: chosen } = fields.picked();
+        const { name, colour, age: chosen, addressedAs } = fields.picked();
         if (!name) return fields.input.focus();
-        Object.assign(profile, { nickname: name, colour, age: chosen, named: now(), updated: now() });
+        Object.assign(profile, { nickname: name, colour, age: chosen, addressedAs, named: now(), updated: now() });
         if (profile === state.profile) {
           state.dirty = true;
           await saveNow();
@@ -249,7 +284,7 @@ function changeScreen(id) {
         }
         go(back);
       },
-    }, fields.nickname, fields.colours, fields.ages, note,
+    }, fields.nickname, fields.colours, fields.ages, fields.addresses, note,
     h("div", { class: "choices-row" },
       h("button", { type: "submit", class: "button button--primary" }, words.change_save),
       h("a", { href: back, class: "button" }, words.cancel))));
@@ -494,7 +529,7 @@ function workbookData(profile) {
   if (usesCards(profile)) return cardsWorkbook(profile);
   return {
     material: "booklet",
-    profile: { nickname: profile.nickname, colour: profile.colour },
+    profile: fileProfile(profile),
     answers: Object.values(profile.answers || {}),
     // A sticker's time is for merging two tabs' work (store.js); the file has none.
     stickers: (profile.stickers || []).map(({ sticker, station }) => ({ sticker, station })),
@@ -605,6 +640,7 @@ function importScreen() {
               // A name no other profile has, within the 40 characters a file allows.
               nickname: uniqueNickname(nickname, state.profiles.map((p) => p.nickname)),
               colour: imported.workbook.profile.colour,
+              ...(imported.workbook.profile.addressed_as ? { addressedAs: imported.workbook.profile.addressed_as } : {}),
               language: imported.language,
               created: imported.created,
               updated: now(),
@@ -772,6 +808,7 @@ function currentProfile() {
  * offers a way back; saving goes on as before. */
 function route() {
   leaveNotices();
+  textsForProfile();
   // Reading aloud stops when the child goes to another screen.
   if ("speechSynthesis" in window && speechSynthesis.speaking) speechSynthesis.cancel();
   try {
@@ -923,8 +960,8 @@ async function main() {
   let settled;
   state.checking = new Promise((resolve) => { settled = resolve; });
   try {
-    state.booklet = await booklet;
-    state.words = state.booklet.words;
+    state.source = await booklet;
+    textsForProfile();
     addEventListener("hashchange", () => { saveNow(); route(); });
     // A child who comes back in this tab sees their screen at once, from the
     // copy; the database, which may hold a newer version, is asked meanwhile.
