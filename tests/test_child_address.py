@@ -67,6 +67,24 @@ MASCULINE_ONLY = {
     "تودعه",
     "ماهر",
     "آمنا",
+    # The cards for 10-13 (cards/part-*.yml, deck.yml) before they had forms.
+    # Present-tense forms also say "she": only those no text for a girl or
+    # everyone uses in that sense stand here (not تفعل، تستطيع، تشعر).
+    "تحب",
+    "تقرر",
+    "تودع",
+    "تفتخر",
+    "تفخر",
+    "تفضل",
+    "سترحل",
+    "ستفتقد",
+    "ستفتقده",
+    "تهدأ",
+    "لتهدأ",
+    "تجيده",
+    "اذكر",
+    "أعط",
+    "احكها",
 }
 # A plain text: "ماذا تحبّ أن تفعل" before this change, or a one-word option.
 PLAIN = "ما أحلى الأوقات مع عائلتك؟"
@@ -100,12 +118,11 @@ def texts_for_child(value: object) -> list[str]:
 
 
 def masculine_words(address: str) -> list[str]:
-    """The masculine-only words the Arabic booklet's child texts hold for ``address``."""
+    """The masculine-only words the Arabic child texts hold for ``address``: the
+    booklet, and the cards for 10-13 with their deck intro and app words."""
     addressed = for_child(booklet("ar"), address)
-    # The cards (10-13) are not yet written in forms: their app words are.
-    texts = texts_for_child(addressed.__class__(**{**vars(addressed), "deck": None}))
-    if addressed.deck is not None:
-        texts += list(addressed.deck.words.values())
+    assert addressed.deck is not None
+    texts = texts_for_child(addressed)
     return sorted({word for text in texts for word in words_of(text) if word in MASCULINE_ONLY})
 
 
