@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint test-js bench soak clean setup
+.PHONY: serve build test check lint test-js bench soak clean setup
 
 serve: setup ## Serve the site with live reload at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -16,8 +16,16 @@ serve: setup ## Serve the site with live reload at http://127.0.0.1:8000
 build: setup ## Build the site into site/
 	$(BIN)/mkdocs build
 
-test: setup $(CHROMIUM) ## Run every test (content, site build, browser, axe)
-	$(BIN)/pytest
+# Two pytest workers, one per core; the site is built once, while they run the
+# tests that do not need it (tests/conftest.py).
+PYTEST_PARALLEL := -n 2
+
+test: setup $(CHROMIUM) test-js ## Run every test (content, site build, browser, axe, the JS modules)
+	$(BIN)/pytest $(PYTEST_PARALLEL)
+
+check: lint test-js ## The quick checks, no browser: lint, content, the JS modules, every test not marked browser
+	$(BIN)/kaketoe check-content
+	$(BIN)/pytest $(PYTEST_PARALLEL) -m "not browser"
 
 bench: build $(CHROMIUM) ## Measure the workbook app; writes docs/performance.md
 	$(BIN)/python bench/bench_app.py site

@@ -1,19 +1,32 @@
-"""Shared fixtures: the site built once per run, served on loopback, and Chromium."""
+"""Shared fixtures: the site built once per run, served on loopback, and Chromium.
+
+In a parallel run (`pytest -n 2`, as `make test` and `make check` do) the
+controller builds the site once, in the background while the workers collect,
+and serves it from its own process; the workers wait for that build and use
+it. Two builds at once would share the build's bytecode cache
+(hooks/_bytecode.py), which is not safe. Run alone, pytest builds and serves
+the site itself, when the first test needs it.
+"""
 
 from __future__ import annotations
 
+import json
 import os
-import socket
+import shutil
 import subprocess
 import sys
+import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
+from page_visit import TABLET
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -28,6 +41,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# How long a worker waits for the controller's build before it gives up.
+BUILD_LIMIT_S = 600
 
 
 @dataclass(frozen=True)
@@ -37,30 +52,6 @@ class BuiltSite:
     path: Path
     url: str  # with a trailing slash
     build_log: str
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The whole site, every language, built once for the session."""
-    url = f"http://127.0.0.1:{free_port()}/"
-    path = tmp_path_factory.mktemp("site")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(path)],
-        cwd=ROOT,
-        env={**os.environ, "SITE_URL": url, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, f"mkdocs build failed:\n{result.stderr}"
-    return BuiltSite(path=path, url=url, build_log=result.stderr)
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
@@ -91,20 +82,141 @@ class SiteHandler(SimpleHTTPRequestHandler):
         pass  # keep the test output readable
 
 
+class QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A test that is done closes its browser profile, and with it whatever the
+        # page was still downloading (an app's Python): that is no error.
+        if not isinstance(sys.exception(), ConnectionError):
+            super().handle_error(request, client_address)
+
+
+class SiteServer:
+    """Serves a folder on a free loopback port, from a thread, until closed.
+
+    The port is taken before anything is built: the built site carries its URL.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.server = QuietServer(("127.0.0.1", 0), partial(SiteHandler, directory=str(folder)))
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def build_site(path: Path, url: str) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build` of the whole site, every language, into path, for the site URL url."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(path)],
+        cwd=ROOT,
+        env={**os.environ, "SITE_URL": url, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+class SiteForWorkers:
+    """On the controller of a parallel run: one build, in the background, served from here.
+
+    The build's outcome is written to a file when it is done; each worker reads
+    it (``built_site``) before its first test that needs the site.
+    """
+
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="kaketoe-test-site-"))
+        self.path = self.folder / "site"
+        self.path.mkdir()
+        self.outcome = self.folder / "build.json"
+        self.server = SiteServer(self.path)
+        self.builder = threading.Thread(target=self.build, daemon=True)
+        self.builder.start()
+
+    def build(self) -> None:
+        try:
+            result = build_site(self.path, self.server.url)
+            outcome = {"returncode": result.returncode, "log": result.stderr}
+        except Exception as error:  # the workers must hear of it, not wait for ever
+            outcome = {"returncode": -1, "log": repr(error)}
+        written = self.outcome.with_suffix(".partial")
+        written.write_text(json.dumps(outcome), encoding="utf-8")
+        written.rename(self.outcome)
+
+    def pytest_configure_node(self, node: Any) -> None:
+        """Tells each worker where the site is built and served."""
+        node.workerinput["kaketoe_site"] = {
+            "path": str(self.path),
+            "url": self.server.url,
+            "outcome": str(self.outcome),
+        }
+
+    def close(self) -> None:
+        self.builder.join()
+        self.server.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if hasattr(config, "workerinput"):
+        return  # a worker: the controller builds
+    if getattr(config.option, "dist", "no") == "no" or config.option.collectonly:
+        return  # not parallel: the built_site fixture builds when a test needs it
+    site = SiteForWorkers()
+    config.pluginmanager.register(site, "kaketoe-site-for-workers")
+    config.add_cleanup(site.close)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Runs the tests that need no built site first (meanwhile the site is built), then
+    the browser tests, then the quick checks of the built files, which even out the end
+    of a parallel run; within each group, in the order pytest found them."""
+
+    def group(item: pytest.Item) -> int:
+        if "built_site" not in getattr(item, "fixturenames", ()):
+            return 0
+        return 1 if item.get_closest_marker("browser") else 2
+
+    items.sort(key=group)
+
+
+def shared_site(shared: dict[str, str]) -> BuiltSite:
+    """The controller's build, once it is done (a worker of a parallel run)."""
+    outcome = Path(shared["outcome"])
+    deadline = time.monotonic() + BUILD_LIMIT_S
+    while not outcome.is_file():
+        if time.monotonic() > deadline:
+            pytest.fail(f"the site was not built within {BUILD_LIMIT_S} s")
+        time.sleep(0.1)
+    result = json.loads(outcome.read_text(encoding="utf-8"))
+    assert result["returncode"] == 0, f"mkdocs build failed:\n{result['log']}"
+    return BuiltSite(path=Path(shared["path"]), url=shared["url"], build_log=result["log"])
+
+
 @pytest.fixture(scope="session")
-def site_server(built_site: BuiltSite) -> Iterator[str]:
-    """The built site on loopback at the URL it was built for."""
-    port = int(built_site.url.rsplit(":", 1)[1].strip("/"))
+def built_site(
+    pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[BuiltSite]:
+    """The whole site, every language, built once for the run and served at its URL."""
+    shared = getattr(pytestconfig, "workerinput", {}).get("kaketoe_site")
+    if shared:
+        yield shared_site(shared)
+        return
+    path = tmp_path_factory.mktemp("site")
+    server = SiteServer(path)
+    try:
+        result = build_site(path, server.url)
+        assert result.returncode == 0, f"mkdocs build failed:\n{result.stderr}"
+        yield BuiltSite(path=path, url=server.url, build_log=result.stderr)
+    finally:
+        server.close()
 
-    def handler(*args: Any, **kwargs: Any) -> SiteHandler:
-        return SiteHandler(*args, directory=str(built_site.path), **kwargs)
 
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield built_site.url
-    server.shutdown()
-    server.server_close()
+@pytest.fixture(scope="session")
+def site_server(built_site: BuiltSite) -> str:
+    """The URL at which the built site is served on loopback (with a trailing slash)."""
+    return built_site.url
 
 
 @pytest.fixture(scope="session")
@@ -120,11 +232,41 @@ def browser() -> Iterator[Any]:
         chromium.close()
 
 
+# Registering a service worker fails in a test's profile, as in a browser that
+# refuses them, unless the test is about them (offline use, updates). The app
+# works on without one; and a first visit does not download the whole app a
+# second time for the service worker's cache (16 MB per app test).
+NO_SERVICE_WORKERS = """
+if (self.ServiceWorkerContainer) {
+  ServiceWorkerContainer.prototype.register = () =>
+    Promise.reject(new DOMException("service workers are off in this test", "SecurityError"));
+}
+"""
+
+
+def new_profile(browser: Any, *, service_workers: bool = False, **options: Any) -> Any:
+    """A fresh browser profile (context) with Playwright's options; service workers
+    only when asked for."""
+    context = browser.new_context(**options)
+    if not service_workers:
+        context.add_init_script(NO_SERVICE_WORKERS)
+    return context
+
+
 @pytest.fixture
 def tablet(browser: Any) -> Iterator[Any]:
     """A fresh tablet profile with touch, as a family's shared tablet."""
-    context = browser.new_context(
-        viewport={"width": 820, "height": 1180}, has_touch=True, accept_downloads=True
+    context = new_profile(browser, viewport=TABLET, has_touch=True, accept_downloads=True)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def installable_tablet(browser: Any) -> Iterator[Any]:
+    """A fresh tablet profile as ``tablet``, where the app's service worker may install
+    (for the tests of working offline and of updates)."""
+    context = new_profile(
+        browser, service_workers=True, viewport=TABLET, has_touch=True, accept_downloads=True
     )
     yield context
     context.close()

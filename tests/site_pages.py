@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -83,5 +84,8 @@ def page_url(built_file: str) -> str:
     return built_file.removesuffix("index.html")
 
 
+@cache
 def soup(site: Path, built_file: str) -> BeautifulSoup:
+    """A built page, parsed once per run and shared by every test that reads it:
+    read it, never change it."""
     return BeautifulSoup((site / built_file).read_text(encoding="utf-8"), "html.parser")

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from axe import axe_violations
+from conftest import new_profile
 from playwright.sync_api import expect
 from test_counselor_tools import PYTHON_MS, open_tool
 from test_workbook_app import export, open_app, reload_to_profiles
@@ -125,7 +126,7 @@ def test_an_older_child_talks_with_the_cards_and_takes_them_along(
     }
 
     # On another device the file brings the cards back.
-    other = browser.new_context(viewport={"width": 820, "height": 1180}, has_touch=True)
+    other = new_profile(browser, viewport={"width": 820, "height": 1180}, has_touch=True)
     try:
         fresh = open_app(other, site_server, language, "#/import").page
         fresh.set_input_files("#import-file", str(tmp_path / "family.html"))
@@ -152,7 +153,7 @@ def test_the_viewer_puts_an_older_childs_plan_first(
     page.goto(page.url.split("#")[0] + "#/plan")
     page.check("#point-1-share")
     export(page, "counselor", tmp_path / "counselor.html")
-    laptop = browser.new_context(viewport={"width": 1280, "height": 900})
+    laptop = new_profile(browser, viewport={"width": 1280, "height": 900})
     try:
         viewer = open_tool(laptop, site_server, "en", "viewer").page
         viewer.set_input_files("#child-files", str(tmp_path / "counselor.html"))
@@ -241,19 +242,21 @@ def test_cards_done_on_a_stale_copy_are_put_on_top_of_the_newer_version(
     assert merged["plan"] == [["old", "Oma"], ["new", "Voetbal"]]
 
 
-def test_the_cards_work_offline_after_the_first_visit(tablet: Any, site_server: str) -> None:
+def test_the_cards_work_offline_after_the_first_visit(
+    installable_tablet: Any, site_server: str
+) -> None:
     """As the booklet: once the service worker has the app, an older child opens the
     cards, answers and finds the plan without a network."""
     from test_workbook_app import COUNT_CACHED
 
-    page = open_app(tablet, site_server, "ar").page
+    page = open_app(installable_tablet, site_server, "ar").page
     page.evaluate("() => navigator.serviceWorker.ready")
     for _ in range(120):
         cached = page.evaluate(COUNT_CACHED)
         if cached and cached > 20:
             break
         page.wait_for_timeout(500)
-    tablet.set_offline(True)
+    installable_tablet.set_offline(True)
     try:
         page.reload()
         create_older(page, "Sami")
@@ -265,7 +268,7 @@ def test_the_cards_work_offline_after_the_first_visit(tablet: Any, site_server: 
         page.goto(page.url.split("#")[0] + "#/plan")
         assert page.locator("#point-1").input_value() == "بدون إنترنت"
     finally:
-        tablet.set_offline(False)
+        installable_tablet.set_offline(False)
 
 
 def test_a_turned_card_shows_its_questions_and_not_the_turn_button(

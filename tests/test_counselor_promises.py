@@ -14,6 +14,7 @@ import pytest
 import yaml
 from axe import axe_violations
 from bs4 import BeautifulSoup
+from conftest import new_profile
 from page_visit import DESKTOP
 from playwright.sync_api import expect
 from test_counselor_tools import open_tool
@@ -199,7 +200,7 @@ def test_the_trend_compares_only_the_domains_scored_at_every_moment() -> None:
 
 @pytest.fixture
 def laptop(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport=DESKTOP, accept_downloads=True)
+    context = new_profile(browser, viewport=DESKTOP, accept_downloads=True)
     yield context
     context.close()
 
@@ -303,7 +304,7 @@ def test_a_form_tool_names_file_problems_and_python_failures_in_its_own_words(
     expect(monitoring.locator("#file-result")).to_contain_text("G-12", timeout=PYTHON_MS)
     no_null(monitoring, "a form file's preview")
 
-    broken = browser.new_context(viewport=DESKTOP)
+    broken = new_profile(browser, viewport=DESKTOP)
     try:
         broken.add_init_script(
             "window.Worker = class { constructor() { throw new Error('no worker'); } };"

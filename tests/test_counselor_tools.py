@@ -11,6 +11,7 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 from axe import axe_violations
+from conftest import new_profile
 from page_visit import DESKTOP, PageVisit, visit
 from playwright.sync_api import expect
 
@@ -29,13 +30,27 @@ def words(language: str) -> dict[str, str]:
 
 @pytest.fixture
 def laptop(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport=DESKTOP)
+    context = new_profile(browser, viewport=DESKTOP)
     yield context
     context.close()
 
 
+@pytest.fixture
+def installable_laptop(browser: Any) -> Iterator[Any]:
+    """A laptop profile where the app's service worker may install (for working offline)."""
+    context = new_profile(browser, service_workers=True, viewport=DESKTOP)
+    yield context
+    context.close()
+
+
+# The tool has drawn its first screen: a family's code to type, or files to open.
+TOOL_DRAWN = "#family-code, #child-files"
+
+
 def open_tool(context: Any, site_server: str, language: str, tool: str) -> PageVisit:
-    record = visit(context, urljoin(site_server, f"app/{language}/{tool}/"), site_server)
+    record = visit(
+        context, urljoin(site_server, f"app/{language}/{tool}/"), site_server, ready=TOOL_DRAWN
+    )
     assert record.status == 200
     return record
 
@@ -245,7 +260,7 @@ def test_a_form_goes_to_another_computer_as_a_file(
     assert (read.kind, read.code) == ("monitoring", "F-0231")
     assert read.content["moments"]["m6"]["domains"]["housing"]["note"] == "Moving in May"
 
-    other = browser.new_context(viewport=DESKTOP)
+    other = new_profile(browser, viewport=DESKTOP)
     try:
         fresh = open_tool(other, site_server, "en", "monitoring").page
         tampered = tmp_path / "tampered.html"
@@ -409,7 +424,7 @@ def test_a_risk_form_goes_to_another_computer_as_a_file(
     page.fill(f"#note-{factor}", "Navragen bij de school")
     page.check("#measure-education")
     save_file(page, tmp_path / "risk.html")
-    other = browser.new_context(viewport=DESKTOP)
+    other = new_profile(browser, viewport=DESKTOP)
     try:
         fresh = open_tool(other, site_server, "nl", "risk-form").page
         fresh.set_input_files("#form-file", str(tmp_path / "risk.html"))
@@ -429,18 +444,20 @@ COUNT_CACHED = """async () => {
 }"""
 
 
-def test_the_viewer_works_offline_after_the_first_visit(laptop: Any, site_server: str) -> None:
+def test_the_viewer_works_offline_after_the_first_visit(
+    installable_laptop: Any, site_server: str
+) -> None:
     """A counselor with no network opens a child's file: page, Python and booklets are cached."""
-    page = open_tool(laptop, site_server, "en", "viewer").page
+    page = open_tool(installable_laptop, site_server, "en", "viewer").page
     page.evaluate("() => navigator.serviceWorker.ready")
     for _ in range(240):  # until the service worker has cached the app
         if page.evaluate(COUNT_CACHED) > 20:
             break
         page.wait_for_timeout(250)
-    laptop.set_offline(True)
+    installable_laptop.set_offline(True)
     page.reload()
     page.set_input_files("#child-files", str(FIXTURES / "export-v1-nl-family.html"))
     expect(page.locator(".report")).to_have_count(1, timeout=PYTHON_MS)
-    tools = open_tool(laptop, site_server, "en", "monitoring").page
+    tools = open_tool(installable_laptop, site_server, "en", "monitoring").page
     open_family(tools, "F-1")
     expect(tools.locator("#total-m6")).to_contain_text("0 of 25", timeout=PYTHON_MS)

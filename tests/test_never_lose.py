@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 
 import pytest
 from axe import axe_violations
-from conftest import CHROMIUM, CHROMIUM_ARGS
+from conftest import CHROMIUM, CHROMIUM_ARGS, new_profile
 from killed_browser import kill_browser
 from page_visit import PHONE, TABLET
 from playwright.sync_api import expect
@@ -329,7 +329,7 @@ def test_no_screen_shows_null_or_undefined(
         page.goto(base(page) + screen)
         page.wait_for_selector("main h1")
         seen[f"older {screen}"] = visible_text(page)
-    other = browser.new_context(viewport=PHONE, has_touch=True)
+    other = new_profile(browser, viewport=PHONE, has_touch=True)
     try:
         fresh = open_app(other, site_server, "nl", "#/import").page
         fresh.set_input_files("#import-file", str(tmp_path / "family.html"))

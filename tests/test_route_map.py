@@ -231,9 +231,11 @@ def test_the_whole_map_prints_on_one_landscape_sheet(
     """Printed to PDF by Chromium, the map with every station open fills one A4 landscape page."""
     context = browser.new_context(viewport=DESKTOP)
     try:
-        page = visit(
+        record = visit(
             context, urljoin(site_server, f"{LANGUAGES[language]}route-map/"), site_server
-        ).page
+        )
+        record.settle()  # everything the page fetches is in before it is printed
+        page = record.page
         pdf = page.pdf(prefer_css_page_size=True, print_background=True)
         sizes = re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", pdf)
         assert len(PDF_PAGE.findall(pdf)) == 1

@@ -12,6 +12,7 @@ from urllib.parse import urljoin
 
 import pytest
 from axe import axe_violations
+from conftest import new_profile
 from page_visit import PHONE, TABLET, PageVisit, visit
 from playwright.sync_api import expect
 from workbook_samples import LANGUAGES, booklet, booklets
@@ -20,9 +21,14 @@ from kaketoe import read_export, workbook_to_data
 
 pytestmark = pytest.mark.browser
 
+# The app has drawn its first screen in place of the page's placeholder.
+FIRST_SCREEN = "#screen > :not(noscript)"
+
 
 def open_app(context: Any, site_server: str, language: str, path: str = "") -> PageVisit:
-    record = visit(context, urljoin(site_server, f"app/{language}/{path}"), site_server)
+    record = visit(
+        context, urljoin(site_server, f"app/{language}/{path}"), site_server, ready=FIRST_SCREEN
+    )
     assert record.status == 200
     return record
 
@@ -190,7 +196,7 @@ def test_a_child_fills_in_the_booklet_and_takes_it_to_another_device(
         "CSP violations": [],
     }
 
-    other = browser.new_context(viewport=TABLET, has_touch=True)
+    other = new_profile(browser, viewport=TABLET, has_touch=True)
     try:
         fresh = open_app(other, site_server, language, "#/import").page
         fresh.set_input_files("#import-file", str(tmp_path / "family.html"))
@@ -217,11 +223,11 @@ COUNT_CACHED = """async () => {
 
 
 def test_the_app_works_offline_after_the_first_visit(
-    tablet: Any, site_server: str, tmp_path: Path
+    installable_tablet: Any, site_server: str, tmp_path: Path
 ) -> None:
     """Once the service worker has cached the app, it opens, saves and makes a file
     (Python included) without a network."""
-    page = open_app(tablet, site_server, "nl").page
+    page = open_app(installable_tablet, site_server, "nl").page
     page.evaluate("() => navigator.serviceWorker.ready")
     # Under the strict CSP wait_for_function is blocked: poll with evaluate.
     for _ in range(120):
@@ -229,7 +235,7 @@ def test_the_app_works_offline_after_the_first_visit(
         if cached and cached > 20:
             break
         page.wait_for_timeout(500)
-    tablet.set_offline(True)
+    installable_tablet.set_offline(True)
     page.reload()
     page.wait_for_selector("#nickname")
     create_profile(page, "Offline")
@@ -243,7 +249,7 @@ def test_the_app_works_offline_after_the_first_visit(
     made = read_export(export(page, "family", tmp_path / "offline.html"), booklets())
     answers = workbook_to_data(made.workbook, made.booklet)["answers"]
     assert {"text": "Zonder internet"} in [a.get("value") for a in answers]
-    tablet.set_offline(False)
+    installable_tablet.set_offline(False)
 
 
 def test_a_worker_that_cannot_start_leaves_the_answers_safe(tablet: Any, site_server: str) -> None:
@@ -381,10 +387,10 @@ def test_the_childrens_page_opens_the_app(built_site: Any, language: str) -> Non
 
 
 def test_a_new_version_is_announced_and_applied_on_request(
-    tablet: Any, site_server: str, built_site: Any
+    installable_tablet: Any, site_server: str, built_site: Any
 ) -> None:
     """After an update the app says so; the new version starts only when someone chooses it."""
-    page = open_app(tablet, site_server, "en").page
+    page = open_app(installable_tablet, site_server, "en").page
     page.evaluate("() => navigator.serviceWorker.ready")
     page.reload()
     assert page.evaluate("() => Boolean(navigator.serviceWorker.controller)")
@@ -634,7 +640,7 @@ def test_the_app_works_in_landscape_and_a_turn_keeps_the_drawing(
 ) -> None:
     """Held sideways, every screen fits without sideways scrolling, the drawing
     canvas fits on the screen, a finger draws, and turning the tablet keeps it."""
-    context = browser.new_context(viewport=LANDSCAPE, has_touch=True)
+    context = new_profile(browser, viewport=LANDSCAPE, has_touch=True)
     try:
         record = open_app(context, site_server, language)
         page = record.page

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import new_profile
 from hostile_files import EXPORT_START, HUNDRED_THOUSAND
 from playwright.sync_api import expect
 from test_counselor_promises import family_workbook, words
@@ -131,7 +132,7 @@ def test_the_viewer_names_a_dead_worker_and_opens_the_next_file(
 ) -> None:
     """In the counselor viewer, a worker that dies while a file waits is named in the
     counselor's words (not as a problem of the file), and the next file opens."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = new_profile(browser, viewport={"width": 1280, "height": 900})
     try:
         said = words("en")
         good = family_file(tmp_path / "noor.html")
