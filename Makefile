@@ -18,7 +18,7 @@ build: setup ## Build the site into site/
 
 # Two pytest workers, one per core; the site is built once, while they run the
 # tests that do not need it (tests/conftest.py).
-PYTEST_PARALLEL := -n 2
+PYTEST_PARALLEL := -n 2 --dist worksteal
 
 test: setup $(CHROMIUM) test-js ## Run every test (content, site build, browser, axe, the JS modules)
 	$(BIN)/pytest $(PYTEST_PARALLEL)
