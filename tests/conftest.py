@@ -244,12 +244,44 @@ if (self.ServiceWorkerContainer) {
 """
 
 
-def new_profile(browser: Any, *, service_workers: bool = False, **options: Any) -> Any:
+# The app's Python starts in the background on every app page it opens, and
+# costs about 3 s of CPU on this machine each time (Pyodide). A test that asks
+# Python nothing (it makes and reads no file, scores no form) may hold it back:
+# the worker is never started, and its pages stay as a child sees them before
+# Python is ready on a slow tablet. They must work the same then (product.md:
+# "screens never wait for Python to start").
+PYTHON_HELD_BACK = """
+if (self.Worker && !self.Worker.pythonHeldBack) {
+  const RealWorker = self.Worker;
+  self.Worker = new Proxy(RealWorker, {
+    construct(target, args, newTarget) {
+      const python = String(args[0]).includes("/python-worker.js");
+      if (!python) return Reflect.construct(target, args, newTarget);
+      // A worker that is still starting: it takes messages and never answers.
+      return Object.assign(new EventTarget(), {
+        onmessage: null, onerror: null, onmessageerror: null,
+        postMessage() {}, terminate() {},
+      });
+    },
+    get(target, name, receiver) {
+      return name === "pythonHeldBack" ? true : Reflect.get(target, name, receiver);
+    },
+  });
+}
+"""
+
+
+def new_profile(
+    browser: Any, *, service_workers: bool = False, python: bool = True, **options: Any
+) -> Any:
     """A fresh browser profile (context) with Playwright's options; service workers
-    only when asked for."""
+    only when asked for; the app's Python unless held back (``python=False``, see
+    PYTHON_HELD_BACK)."""
     context = browser.new_context(**options)
     if not service_workers:
         context.add_init_script(NO_SERVICE_WORKERS)
+    if not python:
+        context.add_init_script(PYTHON_HELD_BACK)
     return context
 
 
@@ -257,6 +289,17 @@ def new_profile(browser: Any, *, service_workers: bool = False, **options: Any) 
 def tablet(browser: Any) -> Iterator[Any]:
     """A fresh tablet profile with touch, as a family's shared tablet."""
     context = new_profile(browser, viewport=TABLET, has_touch=True, accept_downloads=True)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def tablet_before_python(browser: Any) -> Iterator[Any]:
+    """A fresh tablet profile as ``tablet``, in which the app's Python is held back
+    (PYTHON_HELD_BACK): for a test that asks Python nothing."""
+    context = new_profile(
+        browser, python=False, viewport=TABLET, has_touch=True, accept_downloads=True
+    )
     yield context
     context.close()
 

@@ -46,9 +46,8 @@ class PageVisit:
     # (seconds since the epoch, as the browser saw it).
     in_flight: set[Any] = field(default_factory=set)
     last_traffic: float = field(default_factory=time.time)
-    # What visit() attached to the tab, by event, and its route.
+    # What visit() attached to the tab, by event.
     listeners: dict[str, Any] = field(default_factory=dict)
-    route: Any = None
 
     def started(self, request: Any) -> None:
         self.requested.append(request.url)
@@ -83,8 +82,6 @@ class PageVisit:
         """Stops recording, leaving the tab open for another visit."""
         for event, listener in self.listeners.items():
             self.page.remove_listener(event, listener)
-        if self.route:
-            self.page.unroute("**/*", self.route)
 
     def csp_violations(self) -> list[str]:
         violations: list[str] = self.page.evaluate("window.__cspViolations")
@@ -116,7 +113,7 @@ def visit(
 ) -> PageVisit:
     """Load url in a new tab of context (or in ``tab``, a tab of context that has
     finished its last visit: see ``PageVisit.stop``); requests to any other origin are
-    blocked and recorded.
+    recorded (``foreign_requests``), and fail: this network reaches no other host.
 
     Returns once the page has loaded (its `load` event) and, if given, the element
     ``ready`` (a CSS selector) is there: what a test needs first. What the page
@@ -127,13 +124,13 @@ def visit(
     record = PageVisit(page)
     page.add_init_script(RECORD_CSP_VIOLATIONS)
 
-    def route(request_route: Any) -> None:
-        url = request_route.request.url
-        if url.startswith(("data:", "blob:")) or same_origin(url, base):
-            request_route.continue_()
-        else:
-            record.foreign_requests.append(url)
-            request_route.abort()
+    # Seen, not intercepted: a route on every request would cost a round trip to
+    # this process each, and Playwright turns the browser's HTTP cache off for a
+    # tab with a route.
+    def request(sent: Any) -> None:
+        if not (sent.url.startswith(("data:", "blob:")) or same_origin(sent.url, base)):
+            record.foreign_requests.append(sent.url)
+        record.started(sent)
 
     def console(message: Any) -> None:
         if message.type == "error":
@@ -150,18 +147,16 @@ def visit(
         if answer.status >= 400 and answer.url != url:
             record.failed_requests.append(f"{answer.url} ({answer.status})")
 
-    page.route("**/*", route)
     record.listeners = {
         "console": console,
         "pageerror": page_error,
-        "request": record.started,
+        "request": request,
         "requestfinished": record.ended,
         "requestfailed": failed,
         "response": response,
     }
     for event, listener in record.listeners.items():
         page.on(event, listener)
-    record.route = route
     loaded = page.goto(url, wait_until="load")
     record.status = loaded.status if loaded else None
     if ready:

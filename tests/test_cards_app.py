@@ -169,8 +169,10 @@ def test_the_viewer_puts_an_older_childs_plan_first(
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_screen_of_the_cards_passes_axe(tablet: Any, site_server: str, language: str) -> None:
-    record = open_app(tablet, site_server, language)
+def test_every_screen_of_the_cards_passes_axe(
+    tablet_before_python: Any, site_server: str, language: str
+) -> None:
+    record = open_app(tablet_before_python, site_server, language)
     page = record.page
     create_older(page, "Noor")
     assert axe_violations(page) == [], "deck home"
@@ -230,11 +232,11 @@ CARRY_OVER_CARDS = """async () => {
 
 
 def test_cards_done_on_a_stale_copy_are_put_on_top_of_the_newer_version(
-    tablet: Any, site_server: str
+    tablet_before_python: Any, site_server: str
 ) -> None:
     """As for the booklet: per card and plan point the newer version wins, whether
     the child's copy or the database held it; what only one side has stays."""
-    page = open_app(tablet, site_server, "nl").page
+    page = open_app(tablet_before_python, site_server, "nl").page
     page.wait_for_selector("#nickname")
     merged = page.evaluate(CARRY_OVER_CARDS)
     assert merged["cards"]["a-my-name"]["state"] == "talk"
@@ -272,9 +274,9 @@ def test_the_cards_work_offline_after_the_first_visit(
 
 
 def test_a_turned_card_shows_its_questions_and_not_the_turn_button(
-    tablet: Any, site_server: str
+    tablet_before_python: Any, site_server: str
 ) -> None:
-    page = open_app(tablet, site_server, "nl").page
+    page = open_app(tablet_before_python, site_server, "nl").page
     create_older(page, "Lina")
     page.goto(page.url.split("#")[0] + "#/card/a-my-family")
     expect(page.locator("#card-back")).to_be_hidden()
@@ -286,7 +288,7 @@ def test_a_turned_card_shows_its_questions_and_not_the_turn_button(
 
 
 def test_a_card_and_the_information_are_read_aloud_without_the_markers(
-    tablet: Any, site_server: str
+    tablet_before_python: Any, site_server: str
 ) -> None:
     """With an Arabic voice on the device, a turned card reads its theme and
     questions; the information reads its texts, a Latin name without its marker."""
@@ -294,8 +296,10 @@ def test_a_card_and_the_information_are_read_aloud_without_the_markers(
 
     from test_workbook_app import FAKE_SPEECH
 
-    tablet.add_init_script(f"({FAKE_SPEECH})({json.dumps([{'lang': 'ar-SA', 'name': 'x'}])})")
-    page = open_app(tablet, site_server, "ar").page
+    tablet_before_python.add_init_script(
+        f"({FAKE_SPEECH})({json.dumps([{'lang': 'ar-SA', 'name': 'x'}])})"
+    )
+    page = open_app(tablet_before_python, site_server, "ar").page
     create_older(page, "Rim")
     deck = booklet("ar").deck
     assert deck is not None

@@ -80,10 +80,10 @@ def test_an_arabic_girl_is_spoken_to_as_a_girl_on_screen_in_files_and_after_impo
 
 
 def test_the_change_screen_turns_a_neutral_profile_into_a_boys(
-    tablet: Any, site_server: str
+    tablet_before_python: Any, site_server: str
 ) -> None:
     """Not chosen shows the neutral form; choosing "boy" on the change screen shows his."""
-    page = open_app(tablet, site_server, "ar").page
+    page = open_app(tablet_before_python, site_server, "ar").page
     page.fill("#nickname", "Sami")
     page.click(".new-profile button[type=submit]")
     page.wait_for_selector(".road")
@@ -104,9 +104,11 @@ def test_the_change_screen_turns_a_neutral_profile_into_a_boys(
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_dutch_and_english_do_not_ask(tablet: Any, site_server: str, language: str) -> None:
+def test_dutch_and_english_do_not_ask(
+    tablet_before_python: Any, site_server: str, language: str
+) -> None:
     """A language whose texts have no forms asks nothing about girl or boy."""
-    page = open_app(tablet, site_server, language).page
+    page = open_app(tablet_before_python, site_server, language).page
     page.wait_for_selector(".new-profile")
     assert page.locator(".addresses").count() == 0
     page.fill("#nickname", "Noor")

@@ -36,6 +36,14 @@ def laptop(browser: Any) -> Iterator[Any]:
 
 
 @pytest.fixture
+def laptop_before_python(browser: Any) -> Iterator[Any]:
+    """A laptop profile in which the tools' Python is held back (conftest.PYTHON_HELD_BACK)."""
+    context = new_profile(browser, python=False, viewport=DESKTOP)
+    yield context
+    context.close()
+
+
+@pytest.fixture
 def installable_laptop(browser: Any) -> Iterator[Any]:
     """A laptop profile where the app's service worker may install (for working offline)."""
     context = new_profile(browser, service_workers=True, viewport=DESKTOP)
@@ -190,9 +198,9 @@ def test_a_counselor_fills_in_the_risk_form_and_sees_what_is_present(
 
 @pytest.mark.parametrize("tool", ["monitoring", "risk-form"])
 def test_a_filled_in_form_prints_on_a4_without_the_tools_buttons(
-    laptop: Any, site_server: str, tool: str
+    laptop_before_python: Any, site_server: str, tool: str
 ) -> None:
-    page = open_tool(laptop, site_server, "nl", tool).page
+    page = open_tool(laptop_before_python, site_server, "nl", tool).page
     open_family(page, "G-1")
     page.emulate_media(media="print")
     assert page.locator(".bar").is_hidden()
@@ -208,9 +216,11 @@ def test_a_filled_in_form_prints_on_a4_without_the_tools_buttons(
 
 @pytest.mark.parametrize(("language", "folder"), [("nl", ""), ("en", "en/")])
 def test_the_section_for_counselors_opens_every_tool(
-    laptop: Any, site_server: str, language: str, folder: str
+    laptop_before_python: Any, site_server: str, language: str, folder: str
 ) -> None:
-    page = visit(laptop, urljoin(site_server, f"{folder}counselor/"), site_server).page
+    page = visit(
+        laptop_before_python, urljoin(site_server, f"{folder}counselor/"), site_server
+    ).page
     targets = [
         urljoin(page.url, link.get_attribute("href") or "")
         for link in page.locator("article a.md-button").all()

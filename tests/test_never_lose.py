@@ -59,10 +59,12 @@ def stored_text(page: Any, activity: str) -> str | None:
     return None
 
 
-def test_a_reload_on_the_export_screen_leaves_saving_on(tablet: Any, site_server: str) -> None:
+def test_a_reload_on_the_export_screen_leaves_saving_on(
+    tablet_before_python: Any, site_server: str
+) -> None:
     """Reloaded on the export screen (as "update now" does), the app draws that
     screen, and what the child types afterwards survives the next reload."""
-    page = open_app(tablet, site_server, "nl").page
+    page = open_app(tablet_before_python, site_server, "nl").page
     create_profile(page, "Noor")
     page.goto(base(page) + "#/export")
     page.wait_for_selector("main h1")
@@ -79,10 +81,12 @@ def test_a_reload_on_the_export_screen_leaves_saving_on(tablet: Any, site_server
     assert text_of(page, NAME) == "Na het vernieuwen"
 
 
-def test_a_screen_that_fails_says_so_and_saving_goes_on(tablet: Any, site_server: str) -> None:
+def test_a_screen_that_fails_says_so_and_saving_goes_on(
+    tablet_before_python: Any, site_server: str
+) -> None:
     """A screen that cannot be drawn (here: a damaged list of stickers) shows a
     calm message with a way back; answers typed afterwards are still saved."""
-    page = open_app(tablet, site_server, "nl").page
+    page = open_app(tablet_before_python, site_server, "nl").page
     create_profile(page, "Sami")
     page.evaluate(
         """() => {
@@ -105,12 +109,14 @@ def test_a_screen_that_fails_says_so_and_saving_goes_on(tablet: Any, site_server
     assert stored_text(page, NAME) == "Toch bewaard"
 
 
-def test_two_tabs_on_one_child_keep_both_answers(tablet: Any, site_server: str) -> None:
+def test_two_tabs_on_one_child_keep_both_answers(
+    tablet_before_python: Any, site_server: str
+) -> None:
     """Two tabs on the same child, typing different answers in turn: every answer
     of both survives a reload of either tab."""
-    first = open_app(tablet, site_server, "nl").page
+    first = open_app(tablet_before_python, site_server, "nl").page
     create_profile(first, "Mila")
-    second = open_app(tablet, site_server, "nl").page
+    second = open_app(tablet_before_python, site_server, "nl").page
     second.locator(".profile", has_text="Mila").click()
     second.wait_for_selector(".road")
     written = {}
@@ -128,11 +134,13 @@ def test_two_tabs_on_one_child_keep_both_answers(tablet: Any, site_server: str) 
         assert {activity: text_of(page, activity) for activity in written} == written
 
 
-def test_the_other_tab_shows_what_was_typed_in_this_one(tablet: Any, site_server: str) -> None:
+def test_the_other_tab_shows_what_was_typed_in_this_one(
+    tablet_before_python: Any, site_server: str
+) -> None:
     """A tab on the road of a child shows the sticker another tab placed, without a reload."""
-    first = open_app(tablet, site_server, "nl").page
+    first = open_app(tablet_before_python, site_server, "nl").page
     create_profile(first, "Rim")
-    second = open_app(tablet, site_server, "nl").page
+    second = open_app(tablet_before_python, site_server, "nl").page
     second.locator(".profile", has_text="Rim").click()
     second.wait_for_selector(".road")
     open_activity(first, NAME)
@@ -176,10 +184,10 @@ def test_steady_typing_survives_a_browser_that_is_killed(browser: Any, site_serv
     assert len(found) >= len(typed) - 14, f"only {len(found)} of {len(typed)} characters"
 
 
-def test_a_frozen_tab_has_saved_what_was_typed(tablet: Any, site_server: str) -> None:
-    """When the tablet freezes a tab, what was just typed is saved at that moment,
+def test_a_frozen_tab_has_saved_what_was_typed(tablet_before_python: Any, site_server: str) -> None:
+    """When the tablet_before_python freezes a tab, what was just typed is saved at that moment,
     without waiting for a pause in typing."""
-    page = open_app(tablet, site_server, "nl").page
+    page = open_app(tablet_before_python, site_server, "nl").page
     create_profile(page, "Lina")
     open_activity(page, NAME)
     page.locator("main textarea").click()
@@ -225,12 +233,14 @@ def test_an_imported_name_that_exists_stays_valid(
     assert again.workbook.profile.nickname == "Abcdefghij Klmnopqrst Uvwxyzabcd Efg (2)"
 
 
-def test_a_profile_name_colour_and_age_can_be_changed(tablet: Any, site_server: str) -> None:
+def test_a_profile_name_colour_and_age_can_be_changed(
+    tablet_before_python: Any, site_server: str
+) -> None:
     """From the road the child changes name, colour and age group; a name is
     cleaned as when it was made; the booklet's answers wait while the child
     works with the cards, and are there again after changing back."""
     words = booklet("nl").words
-    page = open_app(tablet, site_server, "nl").page
+    page = open_app(tablet_before_python, site_server, "nl").page
     create_profile(page, "Noor")
     open_activity(page, NAME)
     page.fill("main textarea", "Kiki")
@@ -261,12 +271,12 @@ def test_a_profile_name_colour_and_age_can_be_changed(tablet: Any, site_server: 
 
 
 def test_a_name_is_cleaned_and_kept_apart_from_the_words_around_it(
-    tablet: Any, site_server: str
+    tablet_before_python: Any, site_server: str
 ) -> None:
     """A nickname typed with direction controls and wide letters is stored clean
     (NFKC, no controls, trimmed); every screen shows a name inside <bdi>, also
     one stored before this rule, so it never turns the buttons around."""
-    page = open_app(tablet, site_server, "ar").page
+    page = open_app(tablet_before_python, site_server, "ar").page
     create_profile(page, " \u202e\uff33\uff41\uff4d\uff49\u2066 ")  # full-width letters
     [stored] = page.evaluate(STORED)
     assert stored["nickname"] == "Sami"
@@ -342,12 +352,12 @@ def test_no_screen_shows_null_or_undefined(
 
 
 def test_the_sticker_notice_goes_when_the_child_leaves_the_screen(
-    tablet: Any, site_server: str
+    tablet_before_python: Any, site_server: str
 ) -> None:
     """ "Your sticker is on your road" is shown where the child lands after
     placing it, and is gone on the next screen."""
     words = booklet("nl").words
-    page = open_app(tablet, site_server, "nl").page
+    page = open_app(tablet_before_python, site_server, "nl").page
     create_profile(page, "Noor")
     open_activity(page, NAME)
     page.fill("main textarea", "Kiki")
@@ -393,11 +403,13 @@ MERGE = """async () => {
 }"""
 
 
-def test_two_versions_of_a_profile_merge_item_by_item(tablet: Any, site_server: str) -> None:
+def test_two_versions_of_a_profile_merge_item_by_item(
+    tablet_before_python: Any, site_server: str
+) -> None:
     """Per answer, point, sticker, page or goodbye page being written the newer one
     wins; what only one side has stays; a removal is kept; lists are changed in
     place for open screens."""
-    page = open_app(tablet, site_server, "nl").page
+    page = open_app(tablet_before_python, site_server, "nl").page
     page.wait_for_selector("#nickname")
     assert page.evaluate(MERGE) == {
         "took": True,

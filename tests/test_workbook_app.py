@@ -272,15 +272,17 @@ def test_a_worker_that_cannot_start_leaves_the_answers_safe(tablet: Any, site_se
     assert page.locator("main textarea").input_value() == "Pip"
 
 
-def test_storage_that_fails_gives_a_clear_warning(tablet: Any, site_server: str) -> None:
+def test_storage_that_fails_gives_a_clear_warning(
+    tablet_before_python: Any, site_server: str
+) -> None:
     """With no storage at all (private mode, full disk), the child is told and offered an export."""
-    tablet.add_init_script(
+    tablet_before_python.add_init_script(
         """Object.defineProperty(window, "indexedDB", {get() { throw new Error("no db"); }});
            Storage.prototype.setItem = function () {
              throw new DOMException("full", "QuotaExceededError");
            };"""
     )
-    page = open_app(tablet, site_server, "en").page
+    page = open_app(tablet_before_python, site_server, "en").page
     create_profile(page, "Ali")
     warning = page.locator("#storage-warning")
     warning.wait_for()
@@ -319,9 +321,11 @@ def test_a_bad_file_is_refused_in_the_family_language(
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_screen_passes_axe(tablet: Any, site_server: str, language: str) -> None:
+def test_every_screen_passes_axe(
+    tablet_before_python: Any, site_server: str, language: str
+) -> None:
     """Profiles, road, part, each kind of activity, stickers and export: no axe violation."""
-    record = open_app(tablet, site_server, language)
+    record = open_app(tablet_before_python, site_server, language)
     page = record.page
     assert page.evaluate("document.documentElement.dir") == ("rtl" if language == "ar" else "ltr")
     assert axe_violations(page) == []
@@ -419,10 +423,10 @@ def test_a_new_version_is_announced_and_applied_on_request(
     [("en", 1, "one"), ("ar", 2, "two"), ("ar", 5, "few"), ("nl", 12, "other")],
 )
 def test_the_road_reminds_when_the_booklet_was_last_saved_to_a_file(
-    tablet: Any, site_server: str, language: str, days: int, expected: str
+    tablet_before_python: Any, site_server: str, language: str, days: int, expected: str
 ) -> None:
     """The home screen says how many days ago the last file was made, in the right plural form."""
-    page = open_app(tablet, site_server, language).page
+    page = open_app(tablet_before_python, site_server, language).page
     create_profile(page, "Rim")
     assert page.locator(".reminder").count() == 0, "nothing to save yet"
     open_activity(page, "a-kaketoe-name")
@@ -448,10 +452,10 @@ def test_the_road_reminds_when_the_booklet_was_last_saved_to_a_file(
 
 
 def test_deleting_a_profile_needs_an_adult_and_touches_no_other(
-    tablet: Any, site_server: str
+    tablet_before_python: Any, site_server: str
 ) -> None:
     """A profile is wiped only when its name is typed; a sibling's profile stays."""
-    page = open_app(tablet, site_server, "nl").page
+    page = open_app(tablet_before_python, site_server, "nl").page
     create_profile(page, "Sami")
     page.goto(page.url.split("#")[0] + "#/")
     create_profile(page, "Noor")
@@ -468,10 +472,12 @@ def test_deleting_a_profile_needs_an_adult_and_touches_no_other(
     assert [p.strip() for p in page.locator(".profile").all_inner_texts()] == ["Noor"]
 
 
-def test_a_copy_that_fell_behind_the_database_never_wins(tablet: Any, site_server: str) -> None:
+def test_a_copy_that_fell_behind_the_database_never_wins(
+    tablet_before_python: Any, site_server: str
+) -> None:
     """The first screen comes from the localStorage copy; when the database holds
     a newer version (the copy could not be written), the newer answer is shown."""
-    page = open_app(tablet, site_server, "nl").page
+    page = open_app(tablet_before_python, site_server, "nl").page
     create_profile(page, "Mila")
     open_activity(page, "a-kaketoe-name")
     page.fill("main textarea", "Pip")
@@ -564,13 +570,13 @@ VOICES = {"nl": "nl-NL", "en": "en-GB", "ar": "ar-SA"}
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_story_is_read_aloud_with_a_voice_for_the_page_language(
-    tablet: Any, site_server: str, language: str
+    tablet_before_python: Any, site_server: str, language: str
 ) -> None:
     voices = [{"lang": "de-DE", "name": "de"}, {"lang": VOICES[language], "name": "x"}]
-    tablet.add_init_script(f"({FAKE_SPEECH})({json.dumps(voices)})")
+    tablet_before_python.add_init_script(f"({FAKE_SPEECH})({json.dumps(voices)})")
     words = booklet(language).words
     part = booklet(language).parts[0]
-    page = open_app(tablet, site_server, language).page
+    page = open_app(tablet_before_python, site_server, language).page
     create_profile(page, "Noor")
     page.goto(page.url.split("#")[0] + f"#/part/{part.id}")
     button = page.locator(".story .read-aloud")
@@ -591,10 +597,12 @@ def test_the_story_is_read_aloud_with_a_voice_for_the_page_language(
 
 
 def test_without_a_voice_for_the_language_there_is_no_read_aloud_button(
-    tablet: Any, site_server: str
+    tablet_before_python: Any, site_server: str
 ) -> None:
-    tablet.add_init_script(f"({FAKE_SPEECH})({json.dumps([{'lang': 'en-US', 'name': 'en'}])})")
-    page = open_app(tablet, site_server, "nl").page
+    tablet_before_python.add_init_script(
+        f"({FAKE_SPEECH})({json.dumps([{'lang': 'en-US', 'name': 'en'}])})"
+    )
+    page = open_app(tablet_before_python, site_server, "nl").page
     create_profile(page, "Noor")
     part = booklet("nl").parts[0]
     page.goto(page.url.split("#")[0] + f"#/part/{part.id}")
@@ -639,8 +647,8 @@ def test_the_app_works_in_landscape_and_a_turn_keeps_the_drawing(
     browser: Any, site_server: str, language: str
 ) -> None:
     """Held sideways, every screen fits without sideways scrolling, the drawing
-    canvas fits on the screen, a finger draws, and turning the tablet keeps it."""
-    context = new_profile(browser, viewport=LANDSCAPE, has_touch=True)
+    canvas fits on the screen, a finger draws, and turning the tablet_before_python keeps it."""
+    context = new_profile(browser, python=False, viewport=LANDSCAPE, has_touch=True)
     try:
         record = open_app(context, site_server, language)
         page = record.page
@@ -662,7 +670,7 @@ def test_the_app_works_in_landscape_and_a_turn_keeps_the_drawing(
         )
         inked = page.evaluate(INKED_PIXELS)
         assert inked > 100
-        page.set_viewport_size(TABLET)  # the tablet is turned upright
+        page.set_viewport_size(TABLET)  # the tablet_before_python is turned upright
         assert page.evaluate(INKED_PIXELS) == inked
         assert page.evaluate(NO_SIDEWAYS_SCROLL), "drawing upright"
         phone_sideways = {"width": PHONE["height"], "height": PHONE["width"]}

@@ -78,10 +78,12 @@ def settled(page: Any, check: Any) -> dict[str, Any]:
     raise AssertionError(f"never stored as expected: {stored}")
 
 
-def test_a_saved_word_leaves_the_drawing_as_it_is(tablet: Any, site_server: str) -> None:
+def test_a_saved_word_leaves_the_drawing_as_it_is(
+    tablet_before_python: Any, site_server: str
+) -> None:
     """The drawing is written once, apart; typing afterwards writes only the small
     record, which names the drawing; after a reload the drawing is there."""
-    page = open_app(tablet, site_server, "nl").page
+    page = open_app(tablet_before_python, site_server, "nl").page
     create_profile(page, "Noor")
     open_activity(page, DRAWING)
     draw(page)
@@ -103,11 +105,11 @@ def test_a_saved_word_leaves_the_drawing_as_it_is(tablet: Any, site_server: str)
 
 
 def test_a_drawing_too_big_for_local_storage_stays_safe_in_the_database(
-    tablet: Any, site_server: str
+    tablet_before_python: Any, site_server: str
 ) -> None:
     """localStorage is full for pictures: the copy still takes every word, the
     database the drawing; no warning, and after a reload both are there."""
-    tablet.add_init_script(
+    tablet_before_python.add_init_script(
         """const write = Storage.prototype.setItem;
            Storage.prototype.setItem = function (key, value) {
              if (key.startsWith("kaketoe:picture:")) {
@@ -116,7 +118,7 @@ def test_a_drawing_too_big_for_local_storage_stays_safe_in_the_database(
              return write.call(this, key, value);
            };"""
     )
-    page = open_app(tablet, site_server, "nl").page
+    page = open_app(tablet_before_python, site_server, "nl").page
     create_profile(page, "Sami")
     open_activity(page, DRAWING)
     draw(page)
@@ -138,11 +140,11 @@ def test_a_drawing_too_big_for_local_storage_stays_safe_in_the_database(
 
 
 def test_a_profile_of_the_first_version_opens_and_stores_its_pictures_apart(
-    tablet: Any, site_server: str
+    tablet_before_python: Any, site_server: str
 ) -> None:
     """A profile stored with its drawing inline (schema 1, the first version) is
     read as it is; at the next save its drawing moves apart."""
-    page = open_app(tablet, site_server, "nl").page
+    page = open_app(tablet_before_python, site_server, "nl").page
     page.wait_for_selector("#nickname")
     page.evaluate(
         """(activity) => {
@@ -178,10 +180,12 @@ def test_a_profile_of_the_first_version_opens_and_stores_its_pictures_apart(
     assert "data:image" not in stored["records"][0]
 
 
-def test_a_redrawn_or_deleted_profile_leaves_no_old_pictures(tablet: Any, site_server: str) -> None:
+def test_a_redrawn_or_deleted_profile_leaves_no_old_pictures(
+    tablet_before_python: Any, site_server: str
+) -> None:
     """Drawing again replaces the stored picture; deleting the profile removes its
     pictures from both stores, and a sibling's stay."""
-    page = open_app(tablet, site_server, "nl").page
+    page = open_app(tablet_before_python, site_server, "nl").page
     create_profile(page, "Mila")
     open_activity(page, DRAWING)
     draw(page)
@@ -240,11 +244,13 @@ APART_AND_TOGETHER = """async () => {
 }"""
 
 
-def test_pictures_go_apart_and_come_back_together(tablet: Any, site_server: str) -> None:
+def test_pictures_go_apart_and_come_back_together(
+    tablet_before_python: Any, site_server: str
+) -> None:
     """The rules of pictures.js: written once, kept under their key while unchanged;
     a picture that cannot be written keeps its earlier key; put back whole; a
     picture missing in one store is taken from the other."""
-    page = open_app(tablet, site_server, "nl").page
+    page = open_app(tablet_before_python, site_server, "nl").page
     page.wait_for_selector("#nickname")
     result = page.evaluate(APART_AND_TOGETHER)
     assert result == {
