@@ -244,31 +244,40 @@ if (self.ServiceWorkerContainer) {
 """
 
 
-# The app's Python starts in the background on every app page it opens, and
-# costs about 3 s of CPU on this machine each time (Pyodide). A test that asks
-# Python nothing (it makes and reads no file, scores no form) may hold it back:
-# the worker is never started, and its pages stay as a child sees them before
-# Python is ready on a slow tablet. They must work the same then (product.md:
-# "screens never wait for Python to start").
-PYTHON_HELD_BACK = """
-if (self.Worker && !self.Worker.pythonHeldBack) {
-  const RealWorker = self.Worker;
-  self.Worker = new Proxy(RealWorker, {
+def held_back(worker: str) -> str:
+    """An init script after which the page's workers whose script address holds
+    ``worker`` are never started: the page gets a worker that takes messages and
+    never answers, as one that is still starting."""
+    return (
+        "if (self.Worker) {\n"
+        "  const RealWorker = self.Worker;\n"
+        f"  const heldBack = {json.dumps(worker)};\n"
+        """  self.Worker = new Proxy(RealWorker, {
     construct(target, args, newTarget) {
-      const python = String(args[0]).includes("/python-worker.js");
-      if (!python) return Reflect.construct(target, args, newTarget);
-      // A worker that is still starting: it takes messages and never answers.
+      if (!String(args[0]).includes(heldBack)) return Reflect.construct(target, args, newTarget);
       return Object.assign(new EventTarget(), {
         onmessage: null, onerror: null, onmessageerror: null,
         postMessage() {}, terminate() {},
       });
     },
-    get(target, name, receiver) {
-      return name === "pythonHeldBack" ? true : Reflect.get(target, name, receiver);
-    },
   });
 }
 """
+    )
+
+
+# The app's Python starts in the background on every app page it opens, and
+# costs about 3 s of CPU on this machine each time (Pyodide). A test that asks
+# Python nothing (it makes and reads no file, scores no form) may hold it back:
+# its pages then stay as a child sees them before Python is ready on a slow
+# tablet. They must work the same then (product.md: "screens never wait for
+# Python to start").
+PYTHON_HELD_BACK = held_back("/python-worker.js")
+# Every page of the site builds the search index of the whole site in a worker
+# (Material's search: about 0.2 s of CPU here). A test of a page that is not
+# about search may hold it back; the search tests keep it
+# (test_pages_in_browser.py).
+SEARCH_HELD_BACK = held_back("/assets/javascripts/workers/search.")
 
 
 def new_profile(
@@ -282,6 +291,15 @@ def new_profile(
         context.add_init_script(NO_SERVICE_WORKERS)
     if not python:
         context.add_init_script(PYTHON_HELD_BACK)
+    return context
+
+
+def site_profile(browser: Any, *, search: bool = False, **options: Any) -> Any:
+    """A fresh browser profile for the site's pages, with Playwright's options; the
+    pages' search held back (SEARCH_HELD_BACK) unless asked for."""
+    context = browser.new_context(**options)
+    if not search:
+        context.add_init_script(SEARCH_HELD_BACK)
     return context
 
 
@@ -300,8 +318,16 @@ def tablet_before_python(browser: Any) -> Iterator[Any]:
     context = new_profile(
         browser, python=False, viewport=TABLET, has_touch=True, accept_downloads=True
     )
+    pyodide: list[str] = []
+
+    def fetched(request: Any) -> None:
+        if "/pyodide/" in request.url:
+            pyodide.append(request.url)
+
+    context.on("request", fetched)
     yield context
     context.close()
+    assert pyodide == [], "the app's Python was held back, yet Pyodide was fetched"
 
 
 @pytest.fixture

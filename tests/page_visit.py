@@ -72,11 +72,17 @@ class PageVisit:
         # Playwright hands over the page's events while it waits: first take in
         # those of what the test did last.
         self.page.wait_for_timeout(0)
-        while self.in_flight or time.time() - self.last_traffic < QUIET_S:
+        while True:
+            quiet_for = time.time() - self.last_traffic
+            if not self.in_flight and quiet_for >= QUIET_S:
+                return
             if time.time() > deadline:
                 loading = sorted(request.url for request in self.in_flight)
                 raise AssertionError(f"the page never settled; still loading: {loading}")
-            self.page.wait_for_timeout(50)
+            # Until the quiet would be long enough, unless a request is still open
+            # (then a short look again): each look is a round trip to the browser.
+            wait_s = 0.05 if self.in_flight else QUIET_S - quiet_for
+            self.page.wait_for_timeout(max(wait_s, 0.01) * 1000)
 
     def stop(self) -> None:
         """Stops recording, leaving the tab open for another visit."""

@@ -9,6 +9,7 @@ from urllib.parse import urljoin
 
 import pytest
 from axe import axe_violations
+from conftest import site_profile
 from page_visit import PHONE, TABLET, PageVisit, visit
 from site_pages import LANGUAGES, PAGES
 
@@ -21,7 +22,7 @@ PDF_PAGE = re.compile(rb"/Type\s*/Page(?!s)")
 
 @pytest.fixture
 def tablet(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport=TABLET)
+    context = site_profile(browser, viewport=TABLET)
     yield context
     context.close()
 
@@ -30,7 +31,7 @@ def tablet(browser: Any) -> Iterator[Any]:
 def phone(browser: Any) -> Iterator[Any]:
     """A phone-sized profile with touch, as most parents read the brochure: one tab in
     it that visits page after page."""
-    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    context = site_profile(browser, viewport=PHONE, has_touch=True, is_mobile=True)
     yield context.new_page()
     context.close()
 

@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 from axe import axe_violations
-from conftest import ROOT, BuiltSite
+from conftest import ROOT, BuiltSite, site_profile
 from page_visit import DESKTOP, PHONE, visit
 from site_pages import LANGUAGES, soup
 
@@ -178,7 +178,7 @@ def test_start_page_and_handbook_lead_to_the_map(built_site: BuiltSite, language
 
 @pytest.fixture
 def profile(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    context = site_profile(browser, viewport=PHONE, has_touch=True, is_mobile=True)
     yield context
     context.close()
 
@@ -187,7 +187,7 @@ def profile(browser: Any) -> Iterator[Any]:
 @pytest.mark.parametrize("language", ROUTE_LANGUAGES)
 def test_a_station_opens_from_the_keyboard(browser: Any, site_server: str, language: str) -> None:
     """Tab reaches a station; Enter opens it to show its actions and links."""
-    context = browser.new_context(viewport=DESKTOP)
+    context = site_profile(browser, viewport=DESKTOP)
     try:
         page = visit(
             context, urljoin(site_server, f"{LANGUAGES[language]}route-map/"), site_server
@@ -229,7 +229,7 @@ def test_the_whole_map_prints_on_one_landscape_sheet(
     browser: Any, site_server: str, language: str
 ) -> None:
     """Printed to PDF by Chromium, the map with every station open fills one A4 landscape page."""
-    context = browser.new_context(viewport=DESKTOP)
+    context = site_profile(browser, viewport=DESKTOP)
     try:
         record = visit(
             context, urljoin(site_server, f"{LANGUAGES[language]}route-map/"), site_server
