@@ -51,7 +51,11 @@ class PageVisit:
 
     def started(self, request: Any) -> None:
         self.requested.append(request.url)
-        self.in_flight.add(request)
+        # The tab's icon is fetched by the browser, not the page ("other"), and
+        # was once never reported as finished (a download had just begun): it is
+        # not what the page fetches, so settling does not wait for it.
+        if request.resource_type != "other":
+            self.in_flight.add(request)
         self.saw_traffic(request.timing["startTime"] / 1000)
 
     def ended(self, request: Any) -> None:
