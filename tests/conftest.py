@@ -168,15 +168,23 @@ def pytest_configure(config: pytest.Config) -> None:
     config.add_cleanup(site.close)
 
 
+# Browser tests of the site's pages: many, a second or two each. The browser tests
+# of the apps take 2-15 s each (most start the app's Python).
+PAGE_TEST_MODULES = {"test_pages_in_browser", "test_printing", "test_route_map"}
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Runs the tests that need no built site first (meanwhile the site is built), then
-    the browser tests, then the quick checks of the built files, which even out the end
-    of a parallel run; within each group, in the order pytest found them."""
+    the browser tests of the apps, then those of the site's pages, then the quick checks
+    of the built files: a worker that runs out of tests near the end of a parallel run
+    takes short ones from the other. Within each group, in the order pytest found them."""
 
     def group(item: pytest.Item) -> int:
         if "built_site" not in getattr(item, "fixturenames", ()):
             return 0
-        return 1 if item.get_closest_marker("browser") else 2
+        if not item.get_closest_marker("browser"):
+            return 3
+        return 2 if item.path.stem in PAGE_TEST_MODULES else 1
 
     items.sort(key=group)
 
