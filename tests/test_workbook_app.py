@@ -568,6 +568,32 @@ FAKE_SPEECH = """(voices) => {
 VOICES = {"nl": "nl-NL", "en": "en-GB", "ar": "ar-SA"}
 
 
+@pytest.mark.parametrize("language", ["nl", "ar"])
+def test_the_feelings_are_kaketoes_a_child_tells_apart(
+    tablet_before_python: Any, site_server: str, language: str
+) -> None:
+    """The feeling picker shows each feeling as a drawing of its own, large enough to
+    see the eyes and beak, with its word; a tap chooses it."""
+    page = open_app(tablet_before_python, site_server, language).page
+    if language == "ar":
+        page.locator('.addresses [data-address="girl"]').click()
+    create_profile(page, "Noor", 2)
+    open_activity(page, first_of(language, "feeling"))
+    feelings = page.locator(".feeling")
+    expect(feelings).to_have_count(len(booklet(language).feelings))
+    drawings = [feelings.nth(i).locator("svg").evaluate("(svg) => svg.outerHTML") for i in range(8)]
+    assert len(set(drawings)) == 8, "two feelings share a drawing"
+    labels = [feelings.nth(i).inner_text().strip() for i in range(8)]
+    assert labels == [feeling.label for feeling in booklet(language).feelings]
+    for i in range(8):
+        box = feelings.nth(i).locator("svg").bounding_box()
+        assert box is not None
+        assert box["width"] >= 80
+    feelings.nth(4).click()
+    expect(feelings.nth(4)).to_have_attribute("aria-pressed", "true")
+    assert axe_violations(page) == []
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_story_is_read_aloud_with_a_voice_for_the_page_language(
     tablet_before_python: Any, site_server: str, language: str

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, ClassVar, Literal
 
 from kaketoe import _schema as schema
-from kaketoe._data import CREST_POSITIONS, PART_COLOURS, PART_IDS, DataError, unique
+from kaketoe._data import PART_COLOURS, PART_IDS, DataError, unique
 from kaketoe._deck import DECK_FILE, DECK_FOLDER, Deck
 from kaketoe._languages import direction
 from kaketoe._schema import languages_of, load_language, read, to_data
@@ -228,8 +228,10 @@ class Part:
 
 @dataclass(frozen=True)
 class Feeling:
+    """A feeling of the picker; the app draws the kaketoe showing it by its id
+    (web/workbook/kaketoe-art.js)."""
+
     id: str = field(metadata=schema.ID)
-    crest: int = field(metadata=schema.number(CREST_POSITIONS))
     label: str = field(metadata=schema.FOR_CHILD)
 
 

@@ -206,7 +206,7 @@
  * @property {{[id: string]: string}} art SVG markup by id
  * @property {BookletPart[]} parts
  * @property {{id: string, label: string}[]} stickers
- * @property {{id: string, label: string, crest: number}[]} feelings
+ * @property {{id: string, label: string}[]} feelings
  * @property {{title: string, intro: string, read_aloud: string,
  *   roles: {id: string, label: string}[],
  *   fields: {id: string, label: string, prompt: string}[]}} goodbye

@@ -5,7 +5,7 @@
 import { drawing } from "./drawing.js";
 import { h, svg } from "../shared/dom.js";
 import { PROFILE_COLOURS } from "../shared/settings.js";
-import { kaketoe } from "./kaketoe-art.js";
+import { feelingKaketoe } from "./kaketoe-art.js";
 
 const PHOTO_MAX_SIDE = 1280;
 
@@ -99,7 +99,7 @@ export function editor(activity, answer, { booklet, words, profile, art, save })
           for (const button of buttons) button.setAttribute("aria-pressed", String(button === event.currentTarget));
           save({ feeling: chosen, words: wordsSaid });
         },
-      }, svg(kaketoe(feeling.crest, colour)), h("span", {}, feeling.label)));
+      }, svg(feelingKaketoe(feeling.id, colour)), h("span", {}, feeling.label)));
       return h("div", {},
         h("div", { class: "feelings", role: "group", "aria-label": activity.title }, ...buttons),
         textBox(words.feeling_words, wordsSaid, (text) => {
