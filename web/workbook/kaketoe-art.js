@@ -67,7 +67,7 @@ const POSTURES = {
  * @type {{[feeling: string]: {crest: number, eyes: keyof EYES, beak: keyof BEAKS, wing: keyof WINGS, posture: keyof POSTURES}}}
  */
 export const FEELINGS = {
-  calm: { crest: 1, eyes: "resting", beak: "shut", wing: "folded", posture: "upright" },
+  calm: { crest: 0, eyes: "resting", beak: "shut", wing: "folded", posture: "upright" },
   sad: { crest: 0, eyes: "tearful", beak: "shut", wing: "drooping", posture: "slumped" },
   tired: { crest: 0, eyes: "sleepy", beak: "open", wing: "drooping", posture: "leaning" },
   curious: { crest: 2, eyes: "looking", beak: "shut", wing: "folded", posture: "tilted" },
