@@ -18,6 +18,7 @@ from playwright.sync_api import expect
 from workbook_samples import LANGUAGES, booklet, booklets
 
 from kaketoe import read_export, workbook_to_data
+from kaketoe._schema import for_child
 
 pytestmark = pytest.mark.browser
 
@@ -592,6 +593,29 @@ def test_the_feelings_are_kaketoes_a_child_tells_apart(
     feelings.nth(4).click()
     expect(feelings.nth(4)).to_have_attribute("aria-pressed", "true")
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_information_page_is_read_aloud_whole(
+    tablet_before_python: Any, site_server: str, language: str
+) -> None:
+    """ "Read aloud" on an information page speaks its introduction and every paragraph."""
+    voices = [{"lang": VOICES[language], "name": "x"}]
+    tablet_before_python.add_init_script(f"({FAKE_SPEECH})({json.dumps(voices)})")
+    # As the screen shows it: in Arabic, to a boy.
+    shown = for_child(booklet(language), "boy" if language == "ar" else "")
+    info = next(a for a in shown.activities() if a.kind == "info")
+    page = open_app(tablet_before_python, site_server, language).page
+    if language == "ar":
+        page.locator('.addresses [data-address="boy"]').click()
+    create_profile(page, "Sami")
+    open_activity(page, info.id)
+    page.locator(".read-aloud").click()
+    spoken = page.evaluate("window.spoken")
+    assert len(spoken) == 1
+    assert spoken[0]["text"].startswith(info.read_aloud)
+    for paragraph in info.paragraphs:
+        assert paragraph in spoken[0]["text"]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -486,7 +486,8 @@ function activityScreen(activityId) {
     h("p", {}, h("a", { href: `#/part/${part.id}`, class: "tool" }, words.back)),
     h("h1", { class: `activity-title part-title--${part.colour}` }, activity.title),
     h("p", { class: "prompt" }, activity.prompt),
-    speechFor(activity.read_aloud),
+    // An information page is read whole: its spoken introduction, then every paragraph.
+    speechFor(activity.kind === "info" ? [activity.read_aloud, ...activity.paragraphs].join(" ") : activity.read_aloud),
     activity.adult_hint ? h("details", { class: "adult-hint" }, h("summary", {}, words.for_adults), h("p", {}, activity.adult_hint)) : null,
     talking ? h("p", { class: "notice", id: "talk-chosen" }, words.talk_chosen) : null,
     content,
