@@ -595,6 +595,31 @@ def test_the_feelings_are_kaketoes_a_child_tells_apart(
     assert axe_violations(page) == []
 
 
+@pytest.mark.parametrize("language", ["nl", "ar"])
+def test_a_tapped_feeling_or_option_says_its_word(
+    tablet_before_python: Any, site_server: str, language: str
+) -> None:
+    """With a voice for the language, a tap on a feeling or a picture option says its
+    word; the read-aloud button shows a speaker."""
+    voices = [{"lang": VOICES[language], "name": "x"}]
+    tablet_before_python.add_init_script(f"({FAKE_SPEECH})({json.dumps(voices)})")
+    shown = for_child(booklet(language), "girl" if language == "ar" else "")
+    page = open_app(tablet_before_python, site_server, language).page
+    if language == "ar":
+        page.locator('.addresses [data-address="girl"]').click()
+    create_profile(page, "Noor")
+    open_activity(page, first_of(language, "feeling"))
+    expect(page.locator(".read-aloud svg[aria-hidden=true]")).to_have_count(1)  # voices listed
+    page.locator(".feeling").nth(5).click()
+    spoken = page.evaluate("window.spoken")
+    assert spoken[-1] == {"text": shown.feelings[5].label, "lang": VOICES[language]}
+    page.locator(".choices-row .button").nth(2).click()  # skip, back to the part
+    choice = next(a for a in shown.activities() if a.kind == "choice")
+    open_activity(page, choice.id)
+    page.locator(".choice").nth(1).click()
+    assert page.evaluate("window.spoken")[-1]["text"] == choice.options[1].label
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_an_information_page_is_read_aloud_whole(
     tablet_before_python: Any, site_server: str, language: str

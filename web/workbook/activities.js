@@ -6,6 +6,7 @@ import { drawing } from "./drawing.js";
 import { h, svg } from "../shared/dom.js";
 import { PROFILE_COLOURS } from "../shared/settings.js";
 import { feelingKaketoe } from "./kaketoe-art.js";
+import { sayWord } from "./speech.js";
 
 const PHOTO_MAX_SIDE = 1280;
 
@@ -95,6 +96,7 @@ export function editor(activity, answer, { booklet, words, profile, art, save })
         class: "feeling",
         "aria-pressed": String(feeling.id === chosen),
         onclick: (event) => {
+          sayWord(feeling.label);
           chosen = feeling.id;
           for (const button of buttons) button.setAttribute("aria-pressed", String(button === event.currentTarget));
           save({ feeling: chosen, words: wordsSaid });
@@ -114,6 +116,7 @@ export function editor(activity, answer, { booklet, words, profile, art, save })
         class: "choice",
         "aria-pressed": String(chosen.has(option.id)),
         onclick: () => {
+          sayWord(option.label);
           if (chosen.has(option.id)) chosen.delete(option.id);
           else {
             if (!activity.multiple) chosen.clear();

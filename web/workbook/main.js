@@ -9,6 +9,7 @@ import { fill, h, isolated, svg } from "../shared/dom.js";
 import { safeName, shareOrDownload } from "../shared/download.js";
 import { kaketoe } from "./kaketoe-art.js";
 import { Python } from "../shared/python.js";
+import { SPEAKER, speak, voice } from "./speech.js";
 import { APP_ROOT, dataFile, earnsSticker, PROFILE_COLOURS, settings } from "../shared/settings.js";
 import { cleanNickname, Store, uniqueNickname } from "../shared/store.js";
 
@@ -353,12 +354,11 @@ function exportReminder() {
   return h("p", { class: "reminder" }, form.replace("{n}", String(days)));
 }
 
-/** A read-aloud button, with a voice of the device for the page's language.
- * Browsers often list their voices a moment after the page opens: the button
- * appears then. Without such a voice there is no button; the text stays. */
+/** A read-aloud button, with a voice of the device for the page's language
+ * (speech.js). Browsers often list their voices a moment after the page opens:
+ * the button appears then. Without such a voice there is no button; the text stays. */
 function speechFor(text) {
   if (!("speechSynthesis" in window)) return null;
-  const language = document.documentElement.lang;
   const slot = h("span", { class: "read-aloud-slot" });
   let shown = false;
   const offer = () => {
@@ -368,23 +368,21 @@ function speechFor(text) {
       return;
     }
     if (slot.firstChild) return;
-    const voices = speechSynthesis.getVoices().filter((voice) => voice.lang.toLowerCase().startsWith(language));
-    if (!voices.length) return;
-    const button = h("button", { type: "button", class: "button read-aloud" }, state.words.read_aloud);
-    const stopped = () => { button.textContent = state.words.read_aloud; };
+    const chosen = voice();
+    if (!chosen) return;
+    const label = h("span", {}, state.words.read_aloud);
+    const button = h("button", { type: "button", class: "button read-aloud" }, svg(SPEAKER), label);
+    const stopped = () => { label.textContent = state.words.read_aloud; };
     button.addEventListener("click", () => {
       if (speechSynthesis.speaking) {
         speechSynthesis.cancel();
         stopped();
         return;
       }
-      const utterance = new SpeechSynthesisUtterance(text);
-      utterance.voice = voices[0];
-      utterance.lang = voices[0].lang;
+      const utterance = speak(chosen, text);
       utterance.onend = stopped;
       utterance.onerror = stopped;
-      speechSynthesis.speak(utterance);
-      button.textContent = state.words.stop_reading;
+      label.textContent = state.words.stop_reading;
     });
     slot.append(button);
   };
