@@ -252,17 +252,12 @@ if (self.ServiceWorkerContainer) {
 """
 
 
-def held_back(worker: str) -> str:
-    """An init script after which the page's workers whose script address holds
-    ``worker`` are never started: the page gets a worker that takes messages and
-    never answers, as one that is still starting."""
-    return (
-        "if (self.Worker) {\n"
-        "  const RealWorker = self.Worker;\n"
-        f"  const heldBack = {json.dumps(worker)};\n"
-        """  self.Worker = new Proxy(RealWorker, {
+HELD_BACK = """
+if (self.Worker) {
+  const RealWorker = self.Worker;
+  self.Worker = new Proxy(RealWorker, {
     construct(target, args, newTarget) {
-      if (!String(args[0]).includes(heldBack)) return Reflect.construct(target, args, newTarget);
+      if (!String(args[0]).includes(WORKER)) return Reflect.construct(target, args, newTarget);
       return Object.assign(new EventTarget(), {
         onmessage: null, onerror: null, onmessageerror: null,
         postMessage() {}, terminate() {},
@@ -271,7 +266,13 @@ def held_back(worker: str) -> str:
   });
 }
 """
-    )
+
+
+def held_back(worker: str) -> str:
+    """An init script after which the page's workers whose script address holds
+    ``worker`` are never started: the page gets a worker that takes messages and
+    never answers, as one that is still starting."""
+    return HELD_BACK.replace("WORKER", json.dumps(worker))
 
 
 # The app's Python starts in the background on every app page it opens, and
@@ -319,13 +320,11 @@ def tablet(browser: Any) -> Iterator[Any]:
     context.close()
 
 
-@pytest.fixture
-def tablet_before_python(browser: Any) -> Iterator[Any]:
-    """A fresh tablet profile as ``tablet``, in which the app's Python is held back
-    (PYTHON_HELD_BACK): for a test that asks Python nothing."""
-    context = new_profile(
-        browser, python=False, viewport=TABLET, has_touch=True, accept_downloads=True
-    )
+def profile_before_python(browser: Any, **options: Any) -> Iterator[Any]:
+    """A fresh profile with Playwright's options in which the app's Python is held
+    back (PYTHON_HELD_BACK), for a fixture to yield from; closed after the test, which
+    fails if Pyodide was fetched all the same."""
+    context = new_profile(browser, python=False, **options)
     pyodide: list[str] = []
 
     def fetched(request: Any) -> None:
@@ -336,6 +335,15 @@ def tablet_before_python(browser: Any) -> Iterator[Any]:
     yield context
     context.close()
     assert pyodide == [], "the app's Python was held back, yet Pyodide was fetched"
+
+
+@pytest.fixture
+def tablet_before_python(browser: Any) -> Iterator[Any]:
+    """A fresh tablet profile as ``tablet``, in which the app's Python is held back
+    (PYTHON_HELD_BACK): for a test that asks Python nothing."""
+    yield from profile_before_python(
+        browser, viewport=TABLET, has_touch=True, accept_downloads=True
+    )
 
 
 @pytest.fixture

@@ -27,7 +27,7 @@ from kaketoe import (
     workbook_from_data,
     workbook_to_data,
 )
-from kaketoe._booklet import booklet_from_json, booklet_to_json
+from kaketoe._booklet import Booklet, booklet_from_json, booklet_to_json
 from kaketoe._schema import ChildText, for_child, specs
 
 DATA = re.compile(r'<script type="application/json" id="kaketoe-export">(.*?)</script>', re.S)
@@ -162,20 +162,34 @@ def test_arabic_asks_how_the_child_is_addressed_and_dutch_does_not() -> None:
 # The model -----------------------------------------------------------------------------
 
 
+def prompt_of(loaded: Booklet, activity_id: str) -> str:
+    """The prompt of an activity of a booklet, which must have it."""
+    activity = loaded.activity(activity_id)
+    assert activity is not None, activity_id
+    return activity.prompt
+
+
+def arabic_prompt(activity_id: str) -> ChildText:
+    """The prompt of an activity of the Arabic booklet, in its three forms."""
+    prompt = prompt_of(booklet("ar"), activity_id)
+    assert isinstance(prompt, ChildText)
+    return prompt
+
+
 def test_forms_are_read_kept_through_json_and_picked() -> None:
     """A text in forms reads from YAML, survives the app's JSON, and gives each child's form."""
     arabic = booklet("ar")
-    prompt = arabic.activity("a-kaketoe-name").prompt  # type: ignore[union-attr]
-    assert isinstance(prompt, ChildText)
-    again = booklet_from_json(booklet_to_json(arabic))
-    assert again.activity("a-kaketoe-name").prompt.to_data() == prompt.to_data()  # type: ignore[union-attr]
+    prompt = arabic_prompt("a-kaketoe-name")
+    again = prompt_of(booklet_from_json(booklet_to_json(arabic)), "a-kaketoe-name")
+    assert isinstance(again, ChildText)
+    assert again.to_data() == prompt.to_data()
     data = json.loads(booklet_to_json(arabic))
     assert set(data["parts"][0]["activities"][0]["prompt"]) == {"neutral", "girl", "boy"}
     girl = for_child(arabic, "girl").activity("a-kaketoe-name")
     assert girl is not None
     assert girl.prompt == prompt.girl
     assert type(girl.prompt) is str
-    assert for_child(arabic, "").activity("a-kaketoe-name").prompt == str(prompt)  # type: ignore[union-attr]
+    assert prompt_of(for_child(arabic, ""), "a-kaketoe-name") == str(prompt)
 
 
 def copy_workbooks(tmp_path: Path) -> Path:
@@ -278,8 +292,7 @@ def test_an_unknown_address_is_refused(value: object) -> None:
 def test_the_family_copy_speaks_to_the_girl_and_reads_back() -> None:
     """The girl's family copy shows her forms; the counselor's copy the neutral ones."""
     arabic = booklet("ar")
-    prompt = arabic.activity("a-kaketoe-name").prompt  # type: ignore[union-attr]
-    assert isinstance(prompt, ChildText)
+    prompt = arabic_prompt("a-kaketoe-name")
     workbook = workbook_from_data(arabic, arabic_workbook("girl"))
     family = export_html(workbook, arabic, "family", created=WHEN, updated=LATER)
     assert prompt.girl in family
@@ -296,8 +309,7 @@ def test_the_family_copy_speaks_to_the_girl_and_reads_back() -> None:
 def test_the_report_reads_the_neutral_forms() -> None:
     """The counselor's report, read by an adult, shows the neutral form of every question."""
     arabic = booklet("ar")
-    prompt = arabic.activity("a-crest-today").prompt  # type: ignore[union-attr]
-    assert isinstance(prompt, ChildText)
+    prompt = arabic_prompt("a-crest-today")
     workbook = workbook_from_data(arabic, arabic_workbook("girl"))
     family = export_html(workbook, arabic, "family", created=WHEN, updated=LATER)
     report = report_html(read_export(family.encode("utf-8"), {"ar": arabic}), arabic)

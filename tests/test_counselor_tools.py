@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 from axe import axe_violations
-from conftest import new_profile
+from conftest import new_profile, profile_before_python
 from page_visit import DESKTOP, PageVisit, visit
 from playwright.sync_api import expect
 
@@ -38,9 +38,7 @@ def laptop(browser: Any) -> Iterator[Any]:
 @pytest.fixture
 def laptop_before_python(browser: Any) -> Iterator[Any]:
     """A laptop profile in which the tools' Python is held back (conftest.PYTHON_HELD_BACK)."""
-    context = new_profile(browser, python=False, viewport=DESKTOP)
-    yield context
-    context.close()
+    yield from profile_before_python(browser, viewport=DESKTOP)
 
 
 @pytest.fixture

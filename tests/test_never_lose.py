@@ -185,7 +185,7 @@ def test_steady_typing_survives_a_browser_that_is_killed(browser: Any, site_serv
 
 
 def test_a_frozen_tab_has_saved_what_was_typed(tablet_before_python: Any, site_server: str) -> None:
-    """When the tablet_before_python freezes a tab, what was just typed is saved at that moment,
+    """When the tablet freezes a tab, what was just typed is saved at that moment,
     without waiting for a pause in typing."""
     page = open_app(tablet_before_python, site_server, "nl").page
     create_profile(page, "Lina")

@@ -581,12 +581,13 @@ def test_the_feelings_are_kaketoes_a_child_tells_apart(
     create_profile(page, "Noor", 2)
     open_activity(page, first_of(language, "feeling"))
     feelings = page.locator(".feeling")
-    expect(feelings).to_have_count(len(booklet(language).feelings))
-    drawings = [feelings.nth(i).locator("svg").evaluate("(svg) => svg.outerHTML") for i in range(8)]
-    assert len(set(drawings)) == 8, "two feelings share a drawing"
-    labels = [feelings.nth(i).inner_text().strip() for i in range(8)]
+    count = len(booklet(language).feelings)
+    expect(feelings).to_have_count(count)
+    drawings = feelings.locator("svg").evaluate_all("(svgs) => svgs.map((svg) => svg.outerHTML)")
+    assert len(set(drawings)) == count, "two feelings share a drawing"
+    labels = [feelings.nth(i).inner_text().strip() for i in range(count)]
     assert labels == [feeling.label for feeling in booklet(language).feelings]
-    for i in range(8):
+    for i in range(count):
         box = feelings.nth(i).locator("svg").bounding_box()
         assert box is not None
         assert box["width"] >= 80
@@ -722,7 +723,7 @@ def test_the_app_works_in_landscape_and_a_turn_keeps_the_drawing(
     browser: Any, site_server: str, language: str
 ) -> None:
     """Held sideways, every screen fits without sideways scrolling, the drawing
-    canvas fits on the screen, a finger draws, and turning the tablet_before_python keeps it."""
+    canvas fits on the screen, a finger draws, and turning the tablet keeps it."""
     context = new_profile(browser, python=False, viewport=LANDSCAPE, has_touch=True)
     try:
         record = open_app(context, site_server, language)
@@ -745,7 +746,7 @@ def test_the_app_works_in_landscape_and_a_turn_keeps_the_drawing(
         )
         inked = page.evaluate(INKED_PIXELS)
         assert inked > 100
-        page.set_viewport_size(TABLET)  # the tablet_before_python is turned upright
+        page.set_viewport_size(TABLET)  # the tablet is turned upright
         assert page.evaluate(INKED_PIXELS) == inked
         assert page.evaluate(NO_SIDEWAYS_SCROLL), "drawing upright"
         phone_sideways = {"width": PHONE["height"], "height": PHONE["width"]}

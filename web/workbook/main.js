@@ -379,9 +379,7 @@ function speechFor(text) {
         stopped();
         return;
       }
-      const utterance = speak(chosen, text);
-      utterance.onend = stopped;
-      utterance.onerror = stopped;
+      speak(chosen, text, stopped);
       label.textContent = state.words.stop_reading;
     });
     slot.append(button);

@@ -10,15 +10,17 @@ export function voice() {
   return speechSynthesis.getVoices().find((found) => found.lang.toLowerCase().startsWith(language)) || null;
 }
 
-/** Speaks a text with the voice.
- * @param {SpeechSynthesisVoice} chosen @param {string} text
- * @returns {SpeechSynthesisUtterance} */
-export function speak(chosen, text) {
+/** Speaks a text with the voice; `done` when it has been spoken or was stopped.
+ * @param {SpeechSynthesisVoice} chosen @param {string} text @param {() => void} [done] */
+export function speak(chosen, text, done) {
   const utterance = new SpeechSynthesisUtterance(text);
   utterance.voice = chosen;
   utterance.lang = chosen.lang;
+  if (done) {
+    utterance.onend = done;
+    utterance.onerror = done;
+  }
   speechSynthesis.speak(utterance);
-  return utterance;
 }
 
 /** Says one word a child tapped (a feeling, an option), if the device has a
